@@ -1,0 +1,59 @@
+# BerAKHLAK platform. Two commands from a fresh clone:  make demo  ·  make test
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-stamp
+PG_URL ?= postgresql://postgres@127.0.0.1:5432/berakhlak
+PORT   ?= 8000
+
+.PHONY: setup demo test test-sqlite test-postgres browser-deps messages bench-import clean
+
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e '.[test]'
+	@touch $(STAMP)
+
+setup: $(STAMP)
+
+## Set up, load the demo agency and serve it on http://127.0.0.1:$(PORT)
+demo: setup
+	$(BIN)/berakhlak demo --port $(PORT)
+
+## Debian's Chromium for the browser tests (Playwright drives it; nothing is downloaded at run time)
+browser-deps:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = "0" ]; then \
+	    echo "installing Debian's chromium for the browser tests"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  else echo "chromium is missing: browser tests will be skipped (run as root or apt-get install chromium)"; fi; }
+
+## Every test on SQLite, then on PostgreSQL ($(PG_URL))
+test: setup browser-deps
+	$(MAKE) --no-print-directory test-sqlite
+	$(MAKE) --no-print-directory test-postgres
+
+test-sqlite: setup
+	@echo "== tests on SQLite (embedded default)"
+	DATABASE_URL= $(BIN)/python -m pytest
+
+test-postgres: setup
+	@if $(BIN)/python -c "import psycopg,sys; psycopg.connect('$(PG_URL)'.rsplit('/',1)[0]+'/postgres', connect_timeout=3).close()" 2>/dev/null; then \
+	  echo "== tests on PostgreSQL ($(PG_URL))"; \
+	  DATABASE_URL=$(PG_URL) $(BIN)/python -m pytest; \
+	elif [ "$$CI" = "true" ]; then \
+	  echo "PostgreSQL is not reachable at $(PG_URL): under CI=true that is a failure"; exit 1; \
+	else \
+	  echo "PostgreSQL is not reachable at $(PG_URL): ran SQLite only"; \
+	fi
+
+## Recompile the translations (.po -> .mo, both kept in the repository)
+messages: setup
+	cd berakhlak && ../$(BIN)/django-admin compilemessages --ignore=.venv
+
+## Benchmark: 1,000,000 employees into PostgreSQL beside COPY (docs/benchmarks.md)
+bench-import: setup
+	$(BIN)/python benchmarks/import_employees.py --employees 1000000 --database $(PG_URL)_bench
+
+clean:
+	rm -rf $(VENV) build *.egg-info test-output

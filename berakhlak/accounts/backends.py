@@ -1,0 +1,26 @@
+from django.contrib.auth import get_user_model
+from django.contrib.auth.backends import ModelBackend
+from django.db.models import Q
+
+
+class NipOrUsernameBackend(ModelBackend):
+    """Log in with a username or with the NIP of the employee linked to the user."""
+
+    def authenticate(self, request, username=None, password=None, **kwargs):
+        if username is None or password is None:
+            return None
+        username = username.strip()
+        User = get_user_model()
+        candidates = list(
+            User.objects.filter(Q(username__iexact=username) | Q(employee__nip=username)).select_related("employee")[:2]
+        )
+        if len(candidates) != 1:
+            # unknown, or ambiguous: run the hasher anyway so timing does not reveal which
+            User().set_password(password)
+            return None
+        user = candidates[0]
+        if user.check_password(password) and self.user_can_authenticate(user):
+            if user.employee_id and not user.employee.is_active:
+                return None
+            return user
+        return None

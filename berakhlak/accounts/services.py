@@ -1,0 +1,51 @@
+"""Writes to accounts: users linked to employees, roles, passwords. Each audited."""
+
+from __future__ import annotations
+
+from django.db import transaction
+
+from berakhlak.accounts.models import Role, RoleAssignment, User
+from berakhlak.audit.services import audit_record
+
+
+def user_create(*, username: str, password: str | None, employee=None, is_superuser: bool = False,
+                actor=None, first_name: str = "", email: str = "") -> User:
+    """Create a user (password ``None`` = unusable until set); a platform admin is also Django staff."""
+    with transaction.atomic():
+        user = User(username=username, employee=employee, is_superuser=is_superuser, is_staff=is_superuser,
+                    first_name=first_name[:150], email=email or (employee.email if employee else ""))
+        if password:
+            user.set_password(password)
+        else:
+            user.set_unusable_password()
+        user.save()
+        if is_superuser:
+            RoleAssignment.objects.create(user=user, role=Role.PLATFORM_ADMIN)
+        audit_record(actor=actor, action="accounts.user_create", agency=employee.agency if employee else None,
+                     obj=user, after={"username": username, "employee": employee.nip if employee else None,
+                                      "superuser": is_superuser})
+    return user
+
+
+def user_create_for_employee(*, employee, password: str | None, actor=None) -> User:
+    """An account whose username is the employee's NIP."""
+    return user_create(username=employee.nip, password=password, employee=employee, actor=actor,
+                       first_name=employee.name)
+
+
+def role_assign(*, user: User, role: str, agency=None, unit=None, actor=None) -> RoleAssignment:
+    with transaction.atomic():
+        if unit is not None and agency is None:
+            agency = unit.agency
+        assignment, created = RoleAssignment.objects.get_or_create(user=user, role=role, agency=agency, unit=unit)
+        if created:
+            audit_record(actor=actor, action="accounts.role_assign", agency=agency, obj=assignment,
+                         after={"user": user.username, "role": role, "unit": unit.code if unit else None})
+    return assignment
+
+
+def password_change(*, user: User, new_password: str) -> None:
+    with transaction.atomic():
+        user.set_password(new_password)
+        user.save(update_fields=["password"])
+        audit_record(actor=user, action="accounts.password_change", obj=user)

@@ -1,0 +1,10 @@
+from django.urls import path
+
+from berakhlak.accounts import views
+
+app_name = "accounts"
+urlpatterns = [
+    path("masuk/", views.LoginView.as_view(), name="login"),
+    path("keluar/", views.logout_view, name="logout"),
+    path("kata-sandi/", views.password_change_view, name="password_change"),
+]

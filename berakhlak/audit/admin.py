@@ -1,0 +1,20 @@
+from django.contrib import admin
+
+from berakhlak.audit.models import AuditEvent
+
+
+@admin.register(AuditEvent)
+class AuditEventAdmin(admin.ModelAdmin):
+    list_display = ["at", "actor", "agency", "action", "object_type", "object_id"]
+    list_filter = ["action", "agency"]
+    search_fields = ["object_id", "action"]
+    list_select_related = ["actor", "agency"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -1,0 +1,39 @@
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import render
+
+from berakhlak.accounts.scope import scope_for
+from berakhlak.framework.selectors import framework_for_agency, values_with_behaviours
+from berakhlak.org import selectors as org
+
+
+@login_required
+def home(request):
+    """A home page per role: what this user can do and see."""
+    scope = scope_for(request.user)
+    context = {"agencies": [], "headed_units": [], "me": None}
+    if scope.employee_id:
+        context["me"] = org.employee_list(scope=scope).filter(pk=scope.employee_id).first()
+    if scope.is_hr or scope.is_change_agent:
+        context["agencies"] = list(org.agency_list(scope=scope).filter(
+            id__in=sorted(scope.hr_agency_ids | scope.agent_agency_ids)) if not scope.platform_admin
+            else org.agency_list(scope=scope))
+        if len(context["agencies"]) <= 20:
+            for agency in context["agencies"]:
+                agency.root_units = list(org.unit_list(scope=scope, agency=agency, roots=True))
+    if scope.is_head:
+        context["headed_units"] = list(org.unit_list(scope=scope).filter(path__in=scope.head_paths))
+    return render(request, "front/home.html", context)
+
+
+@login_required
+def values(request):
+    """The BerAKHLAK values and behaviours in the wording active for the user's agency."""
+    scope = scope_for(request.user)
+    agency = None
+    if scope.employee_agency_id or scope.hr_agency_ids:
+        agency = org.agency_list(scope=scope).filter(
+            pk=scope.employee_agency_id or min(scope.hr_agency_ids)).select_related("framework_version").first()
+    version = framework_for_agency(agency=agency)
+    return render(request, "front/values.html", {
+        "version": version, "values": values_with_behaviours(version=version) if version else [], "agency": agency,
+    })

@@ -1,0 +1,167 @@
+"""Organisation: agencies (instansi), the work-unit tree (unit kerja), positions (jabatan), employees (ASN).
+
+The unit tree is a materialised path: ``Unit.path`` is ``/<root id>/<child id>/…/<own id>/``, so a
+subtree is one indexed ``path LIKE '/1/5/%'`` and the ancestors are the ids in the path; no query ever
+recurses in Python.
+"""
+
+from __future__ import annotations
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class AgencyKind(models.TextChoices):
+    PUSAT = "PUSAT", _("Instansi pusat")
+    DAERAH = "DAERAH", _("Instansi daerah")
+
+
+class PositionKind(models.TextChoices):
+    """Jenis jabatan (UU 20/2023 and PermenPANRB 6/2022 wording)."""
+
+    JPT = "JPT", _("Jabatan Pimpinan Tinggi")
+    ADMINISTRATOR = "ADMINISTRATOR", _("Administrator")
+    PENGAWAS = "PENGAWAS", _("Pengawas")
+    PELAKSANA = "PELAKSANA", _("Pelaksana")
+    FUNGSIONAL = "FUNGSIONAL", _("Fungsional")
+
+
+class EmploymentType(models.TextChoices):
+    """Jenis pegawai ASN: PNS or PPPK."""
+
+    PNS = "PNS", _("PNS")
+    PPPK = "PPPK", _("PPPK")
+
+
+class Sex(models.TextChoices):
+    L = "L", _("Laki-laki")
+    P = "P", _("Perempuan")
+
+
+class Agency(models.Model):
+    """An agency (instansi): a ministry, a national agency or a regional government."""
+
+    code = models.CharField(_("kode"), max_length=32, unique=True)
+    name = models.CharField(_("nama"), max_length=255)
+    kind = models.CharField(_("jenis"), max_length=8, choices=AgencyKind.choices, default=AgencyKind.PUSAT)
+    framework_version = models.ForeignKey(
+        "framework.FrameworkVersion", verbose_name=_("versi kerangka BerAKHLAK"), null=True, blank=True,
+        on_delete=models.PROTECT, related_name="agencies",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("instansi")
+        verbose_name_plural = _("instansi")
+        ordering = ["code"]
+
+    def __str__(self) -> str:
+        return f"{self.code} – {self.name}"
+
+
+class Unit(models.Model):
+    """A work unit (unit kerja) in an agency's tree."""
+
+    agency = models.ForeignKey(Agency, verbose_name=_("instansi"), on_delete=models.PROTECT, related_name="units")
+    code = models.CharField(_("kode"), max_length=64)
+    name = models.CharField(_("nama"), max_length=255)
+    parent = models.ForeignKey(
+        "self", verbose_name=_("unit induk"), null=True, blank=True, on_delete=models.PROTECT, related_name="children"
+    )
+    path = models.CharField(_("jalur"), max_length=1024, editable=False)
+    depth = models.PositiveSmallIntegerField(_("tingkat"), default=0, editable=False)
+    head = models.ForeignKey(
+        "Employee", verbose_name=_("kepala unit"), null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="headed_units",
+    )
+
+    class Meta:
+        verbose_name = _("unit kerja")
+        verbose_name_plural = _("unit kerja")
+        ordering = ["path"]
+        constraints = [
+            models.UniqueConstraint(fields=["agency", "code"], name="org_unit_code_unique_in_agency"),
+            models.UniqueConstraint(fields=["agency"], condition=models.Q(parent__isnull=True),
+                                    name="org_unit_one_root_per_agency"),
+            models.UniqueConstraint(fields=["path"], name="org_unit_path_unique"),
+            models.CheckConstraint(condition=~models.Q(parent=models.F("id")), name="org_unit_not_own_parent"),
+            models.CheckConstraint(condition=models.Q(path__startswith="/") & models.Q(path__endswith="/"),
+                                   name="org_unit_path_shape"),
+        ]
+        indexes = [
+            # LIKE 'prefix%' on PostgreSQL uses a btree only with the pattern operator class.
+            models.Index(fields=["path"], name="org_unit_path_like", opclasses=["varchar_pattern_ops"]),
+            models.Index(fields=["agency", "parent"], name="org_unit_agency_parent"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.code} – {self.name}"
+
+    @property
+    def ancestor_ids(self) -> list[int]:
+        """Ids of the ancestors, root first (from the path, no query)."""
+        return [int(part) for part in self.path.strip("/").split("/")[:-1] if part]
+
+
+class Position(models.Model):
+    """A position (jabatan) within an agency, e.g. "Analis SDM Aparatur Ahli Muda" (FUNGSIONAL)."""
+
+    agency = models.ForeignKey(Agency, verbose_name=_("instansi"), on_delete=models.PROTECT, related_name="positions")
+    name = models.CharField(_("nama jabatan"), max_length=255)
+    kind = models.CharField(_("jenis jabatan"), max_length=16, choices=PositionKind.choices)
+
+    class Meta:
+        verbose_name = _("jabatan")
+        verbose_name_plural = _("jabatan")
+        ordering = ["agency", "name"]
+        constraints = [
+            models.UniqueConstraint(fields=["agency", "name", "kind"], name="org_position_unique_in_agency"),
+            models.CheckConstraint(condition=models.Q(kind__in=PositionKind.values), name="org_position_kind_valid"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Employee(models.Model):
+    """A civil servant (ASN, PNS or PPPK), identified nationally by NIP."""
+
+    agency = models.ForeignKey(Agency, verbose_name=_("instansi"), on_delete=models.PROTECT, related_name="employees")
+    nip = models.CharField(_("NIP"), max_length=18, unique=True)
+    name = models.CharField(_("nama"), max_length=255)
+    sex = models.CharField(_("jenis kelamin"), max_length=1, choices=Sex.choices)
+    birth_date = models.DateField(_("tanggal lahir"))
+    employment_type = models.CharField(_("jenis pegawai"), max_length=4, choices=EmploymentType.choices)
+    unit = models.ForeignKey(Unit, verbose_name=_("unit kerja"), on_delete=models.PROTECT, related_name="employees")
+    position = models.ForeignKey(
+        Position, verbose_name=_("jabatan"), null=True, blank=True, on_delete=models.PROTECT, related_name="employees"
+    )
+    superior = models.ForeignKey(
+        "self", verbose_name=_("atasan langsung"), null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="subordinates",
+    )
+    email = models.EmailField(_("surel"), blank=True)
+    is_active = models.BooleanField(_("aktif"), default=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("pegawai")
+        verbose_name_plural = _("pegawai")
+        ordering = ["name", "nip"]
+        constraints = [
+            models.CheckConstraint(condition=~models.Q(superior=models.F("id")), name="org_employee_not_own_superior"),
+            models.CheckConstraint(condition=models.Q(sex__in=Sex.values), name="org_employee_sex_valid"),
+            models.CheckConstraint(condition=models.Q(employment_type__in=EmploymentType.values),
+                                   name="org_employee_type_valid"),
+        ]
+        indexes = [
+            models.Index(fields=["agency", "name"], name="org_employee_agency_name"),
+            models.Index(fields=["unit", "name"], name="org_employee_unit_name"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.nip})"
+
+
+__all__ = ["Agency", "AgencyKind", "Employee", "EmploymentType", "Position", "PositionKind", "Sex", "Unit"]

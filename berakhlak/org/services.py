@@ -1,0 +1,294 @@
+"""Writes to the organisation: imports of units and employees, unit heads.
+
+Every import is all-or-nothing (one transaction, nothing written when any row has a problem),
+re-runnable (upsert by natural key: unit code within the agency, NIP nationally) and set-based: the
+database state it needs is read in a few queries, rows are checked by the pure functions of
+``berakhlak.org.checks``, and employees are written with one ``INSERT … SELECT … ON CONFLICT`` per level
+of the superior chain from a staging table (PostgreSQL ``COPY``; SQLite ``executemany``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import BinaryIO
+
+from django.db import connection, transaction
+from django.db.models import CharField, F, Value
+from django.db.models.functions import Cast, Concat
+from django.utils import timezone
+
+from berakhlak.audit.services import audit_record
+from berakhlak.framework.models import FrameworkVersion
+from berakhlak.lib.tabular import TableError, open_table
+from berakhlak.org.checks import Problem, check_employees, check_units
+from berakhlak.org.models import Agency, AgencyKind, Employee, Position, Unit
+
+
+class ImportRejected(Exception):
+    """The file has problems; nothing was written. ``problems`` lists every one of them."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        super().__init__(f"{len(problems)} problem(s)")
+
+
+@dataclass
+class ImportResult:
+    kind: str
+    agency: str
+    total: int
+    created: int
+    updated: int
+    unchanged: int
+    dry_run: bool
+
+
+Progress = Callable[[int], None] | None
+
+
+def _open(source, filename: str | None, file_label: str):
+    try:
+        return open_table(source, name=filename)
+    except TableError as exc:
+        raise ImportRejected([Problem(filename or file_label, 1, "-", str(exc).split(": ", 1)[-1])]) from None
+    except OSError as exc:
+        raise ImportRejected([Problem(filename or file_label, 0, "-", exc.strerror or str(exc))]) from None
+
+
+def agency_get(code: str | None) -> Agency:
+    """The agency with this code; with no code, the only agency (DESIGN.md: ``--agency`` may be left out)."""
+    if code:
+        agency = Agency.objects.filter(code=code).first()
+        if agency is None:
+            raise Agency.DoesNotExist(f"instansi {code} tidak ada / agency {code} does not exist")
+        return agency
+    agencies = list(Agency.objects.all()[:2])
+    if len(agencies) != 1:
+        raise Agency.DoesNotExist(
+            "sebutkan --agency KODE (ada lebih dari satu instansi atau belum ada) / give --agency CODE"
+        )
+    return agencies[0]
+
+
+def agency_create(*, code: str, name: str, kind: str = AgencyKind.PUSAT, actor=None) -> Agency:
+    with transaction.atomic():
+        agency = Agency.objects.create(
+            code=code, name=name, kind=kind, framework_version=FrameworkVersion.objects.filter(is_default=True).first()
+        )
+        audit_record(actor=actor, action="agency.create", agency=agency, obj=agency,
+                     after={"code": code, "name": name, "kind": kind})
+    return agency
+
+
+# --- units ---------------------------------------------------------------------------------------
+
+def units_import(*, source: str | Path | BinaryIO, agency_code: str, agency_name: str | None = None,
+                 filename: str | None = None, dry_run: bool = False, actor=None) -> ImportResult:
+    """Import the work-unit tree (``kode,nama,induk_kode``) of one agency; create the agency if missing."""
+    table = _open(source, filename, "units")
+    agency = Agency.objects.filter(code=agency_code).first()
+    if agency is None and not agency_name:
+        agency_name = agency_code
+    existing = {}
+    if agency is not None:
+        existing = {u.code: u for u in Unit.objects.filter(agency=agency).select_related("parent").only(
+            "id", "code", "name", "path", "depth", "parent_id", "parent__code")}
+    existing_parent_of = {code: (u.parent.code if u.parent_id else "") for code, u in existing.items()}
+    plan, problems = check_units(table.name, table.rows, table.header, existing_parent_of)
+    if problems:
+        raise ImportRejected(problems)
+    new_codes = [r for r in plan.rows if r[1] not in existing]
+    changed = [r for r in plan.rows if r[1] in existing and (
+        existing[r[1]].name != r[2] or existing_parent_of[r[1]] != r[3])]
+    result = ImportResult("units", agency_code, len(plan.rows), len(new_codes), len(changed),
+                          len(plan.rows) - len(new_codes) - len(changed), dry_run)
+    if dry_run:
+        return result
+    with transaction.atomic():
+        if agency is None:
+            agency = agency_create(code=agency_code, name=agency_name or agency_code, actor=actor)
+        elif agency_name and agency.name != agency_name:
+            agency.name = agency_name
+            agency.save(update_fields=["name"])
+        ids = {code: u.id for code, u in existing.items()}
+        # new units level by level, so that every parent exists before its children
+        by_depth: dict[int, list[tuple]] = {}
+        for row in new_codes:
+            by_depth.setdefault(plan.depth[row[1]], []).append(row)
+        for level in sorted(by_depth):
+            created = Unit.objects.bulk_create([
+                Unit(agency=agency, code=kode, name=nama, parent_id=ids[induk] if induk else None,
+                     path=f"/new-{agency.id}-{kode}/", depth=level)
+                for _n, kode, nama, induk in by_depth[level]
+            ], batch_size=2000)
+            for unit in created:
+                ids[unit.code] = unit.id
+        # recompute every path and depth of the agency from the merged tree (O(units), no recursion)
+        path_of: dict[str, str] = {}
+        for code in sorted(plan.parent_of, key=lambda c: plan.depth[c]):
+            parent = plan.parent_of[code]
+            path_of[code] = (path_of[parent] if parent else "/") + f"{ids[code]}/"
+        names = {r[1]: r[2] for r in plan.rows}
+        to_update = []
+        for code, unit_id in ids.items():
+            unit = existing.get(code)
+            parent_code = plan.parent_of[code]
+            parent_id = ids[parent_code] if parent_code else None
+            name = names.get(code, unit.name if unit else "")
+            if unit is None or unit.path != path_of[code] or unit.parent_id != parent_id or unit.name != name \
+                    or unit.depth != plan.depth[code]:
+                to_update.append(Unit(id=unit_id, name=name, parent_id=parent_id, path=path_of[code],
+                                      depth=plan.depth[code]))
+        # paths are unique: move changed units through a temporary path first
+        if to_update:
+            existing_ids = {e.id for e in existing.values()}
+            moving = [u.id for u in to_update if u.id in existing_ids]
+            for i in range(0, len(moving), 5000):
+                Unit.objects.filter(id__in=moving[i:i + 5000]).update(path=_temp_path_expr())
+            Unit.objects.bulk_update(to_update, ["name", "parent", "path", "depth"], batch_size=1000)
+        audit_record(actor=actor, action="org.import_units", agency=agency, object_type="org.unit",
+                     after={"file": table.name, "total": result.total, "created": result.created,
+                            "updated": result.updated})
+    return result
+
+
+def _temp_path_expr():
+    return Concat(Value("/tmp-"), Cast(F("id"), CharField()), Value("/"))
+
+
+# --- employees -----------------------------------------------------------------------------------
+
+STAGE = "bk_stage_employee"
+STAGE_COLUMNS = ("nip", "name", "sex", "birth_date", "employment_type", "unit_id", "position_id",
+                 "superior_nip", "email", "depth")
+
+
+def _nips_elsewhere(agency_id: int):
+    def lookup(nips: list[str]) -> set[str]:
+        found: set[str] = set()
+        for i in range(0, len(nips), 5000):
+            chunk = nips[i:i + 5000]
+            found.update(Employee.objects.filter(nip__in=chunk).exclude(agency_id=agency_id)
+                         .values_list("nip", flat=True))
+        return found
+
+    return lookup
+
+
+def employees_import(*, source: str | Path | BinaryIO, agency_code: str | None, filename: str | None = None,
+                     dry_run: bool = False, actor=None, today: date | None = None,
+                     progress: Progress = None) -> ImportResult:
+    """Import employees (``nip,nama,unit_kode,jabatan,jenis_jabatan,jenis_pegawai,atasan_nip,email``)."""
+    table = _open(source, filename, "employees")
+    try:
+        agency = agency_get(agency_code)
+    except Agency.DoesNotExist as exc:
+        raise ImportRejected([Problem(table.name, 0, "--agency", str(exc))]) from None
+    unit_ids = dict(Unit.objects.filter(agency=agency).values_list("code", "id"))
+    existing_superior_of = {
+        nip: sup or "" for nip, sup in Employee.objects.filter(agency=agency).values_list("nip", "superior__nip")
+    }
+    plan, problems = check_employees(
+        table.name, table.rows, table.header, unit_codes=unit_ids, existing_superior_of=existing_superior_of,
+        nips_elsewhere=_nips_elsewhere(agency.id), today=today or timezone.localdate(), progress=progress,
+    )
+    if problems:
+        raise ImportRejected(problems)
+    total = len(plan.rows)
+    created = sum(1 for r in plan.rows if r[1] not in existing_superior_of)
+    if dry_run:
+        return ImportResult("employees", agency.code, total, created, 0, total - created, True)
+    with transaction.atomic():
+        positions = _positions_ensure(agency, {(r[4], r[5]) for r in plan.rows})
+        written = _employees_write(agency, plan, unit_ids, positions)
+        heads = units_assign_heads(agency=agency)
+        result = ImportResult("employees", agency.code, total, created, written - created, total - written, False)
+        audit_record(actor=actor, action="org.import_employees", agency=agency, object_type="org.employee",
+                     after={"file": table.name, "total": total, "created": result.created,
+                            "updated": result.updated, "heads_assigned": heads})
+    return result
+
+
+def _positions_ensure(agency: Agency, wanted: set[tuple[str, str]]) -> dict[tuple[str, str], int]:
+    existing = {(name, kind): pk for pk, name, kind in Position.objects.filter(agency=agency).values_list("id", "name", "kind")}
+    missing = [Position(agency=agency, name=name, kind=kind) for name, kind in sorted(wanted - set(existing))]
+    if missing:
+        Position.objects.bulk_create(missing, batch_size=2000)
+        existing = {(name, kind): pk for pk, name, kind in
+                    Position.objects.filter(agency=agency).values_list("id", "name", "kind")}
+    return existing
+
+
+def _employees_write(agency: Agency, plan, unit_ids: dict[str, int], positions: dict) -> int:
+    """Upsert the planned rows; return how many rows were inserted or actually changed."""
+    vendor = connection.vendor
+    emp = Employee._meta.db_table
+    now = connection.ops.adapt_datetimefield_value(timezone.now())
+    depth = plan.depth
+    with connection.cursor() as cur:
+        cur.execute(f"DROP TABLE IF EXISTS {STAGE}")
+        cur.execute(
+            f"CREATE TEMPORARY TABLE {STAGE} (nip varchar(18) PRIMARY KEY, name varchar(255), sex varchar(1), "
+            f"birth_date date, employment_type varchar(4), unit_id bigint, position_id bigint, "
+            f"superior_nip varchar(18), email varchar(254), depth integer)"
+        )
+        rows = (
+            (r[1], r[2], r[9], r[10], r[6], unit_ids[r[3]], positions[(r[4], r[5])], r[7] or None, r[8], depth[r[1]])
+            for r in plan.rows
+        )
+        if vendor == "postgresql":
+            with cur.cursor.copy(f"COPY {STAGE} ({', '.join(STAGE_COLUMNS)}) FROM STDIN") as copy:
+                for row in rows:
+                    copy.write_row(row)
+        else:
+            cur.executemany(f"INSERT INTO {STAGE} VALUES ({', '.join(['%s'] * len(STAGE_COLUMNS))})", rows)
+        cur.execute(f"CREATE INDEX {STAGE}_depth ON {STAGE} (depth)")
+        levels = sorted({d for d in depth.values()})
+        changed = 0
+        set_cols = ("name", "sex", "birth_date", "employment_type", "unit_id", "position_id", "superior_id", "email")
+        distinct = " OR ".join(f"{emp}.{c} IS DISTINCT FROM excluded.{c}" for c in set_cols) + f" OR NOT {emp}.is_active"
+        for level in levels:
+            cur.execute(
+                f"INSERT INTO {emp} (agency_id, nip, name, sex, birth_date, employment_type, unit_id, position_id, "
+                f"superior_id, email, is_active, created_at, updated_at) "
+                f"SELECT %s, s.nip, s.name, s.sex, s.birth_date, s.employment_type, s.unit_id, s.position_id, "
+                f"sup.id, COALESCE(s.email, ''), TRUE, %s, %s FROM {STAGE} s "
+                f"LEFT JOIN {emp} sup ON sup.nip = s.superior_nip WHERE s.depth = %s "
+                f"ON CONFLICT (nip) DO UPDATE SET "
+                + ", ".join(f"{c} = excluded.{c}" for c in set_cols)
+                + f", is_active = TRUE, updated_at = excluded.updated_at "
+                f"WHERE {emp}.agency_id = excluded.agency_id AND ({distinct})",
+                [agency.id, now, now, level],
+            )
+            changed += cur.rowcount
+        cur.execute(f"DROP TABLE {STAGE}")
+    return changed
+
+
+def units_assign_heads(*, agency: Agency) -> int:
+    """Set the head of each unit of ``agency`` that has none (or whose head left the unit).
+
+    The head is the unit's highest structural official (JPT, then ADMINISTRATOR, then PENGAWAS) whose own
+    superior is outside the unit; ties go to the lowest NIP. A head set by hand who still belongs to the
+    unit is kept. Returns the number of units whose head changed. One UPDATE, no loop.
+    """
+    unit, emp, pos = Unit._meta.db_table, Employee._meta.db_table, Position._meta.db_table
+    with connection.cursor() as cur:
+        cur.execute(
+            f"""UPDATE {unit} SET head_id = (
+                  SELECT e.id FROM {emp} e
+                  JOIN {pos} p ON p.id = e.position_id
+                  LEFT JOIN {emp} s ON s.id = e.superior_id
+                  WHERE e.unit_id = {unit}.id AND e.is_active
+                    AND p.kind IN ('JPT', 'ADMINISTRATOR', 'PENGAWAS')
+                    AND (s.id IS NULL OR s.unit_id <> e.unit_id)
+                  ORDER BY CASE p.kind WHEN 'JPT' THEN 0 WHEN 'ADMINISTRATOR' THEN 1 ELSE 2 END, e.nip
+                  LIMIT 1)
+                WHERE agency_id = %s AND (head_id IS NULL OR NOT EXISTS (
+                  SELECT 1 FROM {emp} h WHERE h.id = {unit}.head_id AND h.unit_id = {unit}.id AND h.is_active))""",
+            [agency.id],
+        )
+        return cur.rowcount
