@@ -20,10 +20,12 @@ class EmployeeFilterForm(forms.Form):
 class ImportForm(forms.Form):
     KIND_CHOICES = [("units", _("Unit kerja (kode, nama, induk_kode)")),
                     ("employees", _("Pegawai (nip, nama, unit_kode, jabatan, …)"))]
-    kind = forms.ChoiceField(label=_("Jenis data"), choices=KIND_CHOICES, widget=forms.RadioSelect, initial="units")
+    kind = forms.ChoiceField(label=_("Jenis data"), choices=KIND_CHOICES, initial="units",
+                             widget=forms.RadioSelect(attrs={"class": "form-check-input"}))
     agency = forms.ChoiceField(label=_("Instansi"))
     file = forms.FileField(label=_("Berkas CSV atau XLSX"))
-    dry_run = forms.BooleanField(label=_("Periksa saja, jangan simpan"), required=False)
+    dry_run = forms.BooleanField(label=_("Periksa saja, jangan simpan"), required=False,
+                                 widget=forms.CheckboxInput(attrs={"class": "form-check-input"}))
 
     def __init__(self, *args, agencies=(), **kwargs):
         super().__init__(*args, **kwargs)
