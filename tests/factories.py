@@ -7,6 +7,7 @@ import itertools
 import factory
 
 from berakhlak.accounts.models import User
+from berakhlak.org.services import unit_closure_refresh
 from berakhlak.org.models import Agency, Employee, Position, PositionKind, Unit
 
 _nip_seq = itertools.count(1)
@@ -50,6 +51,7 @@ class UnitFactory(factory.django.DjangoModelFactory):
         unit.path = (parent.path if parent else "/") + f"{unit.pk}/"
         unit.depth = parent.depth + 1 if parent else 0
         unit.save(update_fields=["path", "depth"])
+        unit_closure_refresh(units=[(unit.pk, unit.path)])
         return unit
 
 

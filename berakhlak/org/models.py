@@ -103,6 +103,27 @@ class Unit(models.Model):
         return [int(part) for part in self.path.strip("/").split("/")[:-1] if part]
 
 
+class UnitClosure(models.Model):
+    """Closure table of the unit tree: one row per (ancestor, descendant) pair, the unit itself included
+    (distance 0). Subtree aggregates join it on indexed integer keys on every database; the import
+    service keeps it in step with ``Unit.path``."""
+
+    ancestor = models.ForeignKey(Unit, on_delete=models.CASCADE, related_name="descendant_links")
+    descendant = models.ForeignKey(Unit, on_delete=models.CASCADE, related_name="ancestor_links")
+    distance = models.PositiveSmallIntegerField()
+
+    class Meta:
+        verbose_name = _("relasi leluhur unit")
+        verbose_name_plural = _("relasi leluhur unit")
+        constraints = [
+            models.UniqueConstraint(fields=["ancestor", "descendant"], name="org_unitclosure_pair_unique"),
+        ]
+        indexes = [models.Index(fields=["descendant", "ancestor"], name="org_unitclosure_desc_anc")]
+
+    def __str__(self) -> str:
+        return f"{self.ancestor_id} ⊇ {self.descendant_id} ({self.distance})"
+
+
 class Position(models.Model):
     """A position (jabatan) within an agency, e.g. "Analis SDM Aparatur Ahli Muda" (FUNGSIONAL)."""
 
@@ -164,4 +185,5 @@ class Employee(models.Model):
         return f"{self.name} ({self.nip})"
 
 
-__all__ = ["Agency", "AgencyKind", "Employee", "EmploymentType", "Position", "PositionKind", "Sex", "Unit"]
+__all__ = ["Agency", "AgencyKind", "Employee", "EmploymentType", "Position", "PositionKind", "Sex", "Unit",
+           "UnitClosure"]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.db.models import Count, IntegerField, OuterRef, Q, QuerySet, Subquery, Value
+from django.db.models import Func, IntegerField, OuterRef, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
 
 from berakhlak.accounts.scope import Scope
@@ -13,18 +13,24 @@ def agency_list(*, scope: Scope) -> QuerySet[Agency]:
     return Agency.objects.filter(scope.agencies_q()).order_by("code")
 
 
-def _subtree_headcount():
-    """Active employees of a unit and its whole subtree (a correlated, indexed LIKE on the path)."""
+def _count(queryset: QuerySet):
+    """COUNT(*) of a correlated queryset as a scalar subquery (no join fan-out in the outer query)."""
     return Coalesce(
         Subquery(
-            Employee.objects.filter(unit__path__startswith=OuterRef("path"), is_active=True)
-            .order_by()
-            .values("agency_id")
-            .annotate(n=Count("id"))
+            queryset.order_by().annotate(_one=Value(1)).values("_one").annotate(n=Func("pk", function="COUNT"))
             .values("n")[:1],
             output_field=IntegerField(),
         ),
         Value(0),
+    )
+
+
+def _with_counts(qs: QuerySet[Unit]) -> QuerySet[Unit]:
+    """Children, direct staff, and staff of the whole subtree (through the closure table, indexed)."""
+    return qs.annotate(
+        child_count=_count(Unit.objects.filter(parent=OuterRef("pk"))),
+        direct_headcount=_count(Employee.objects.filter(unit=OuterRef("pk"), is_active=True)),
+        headcount=_count(Employee.objects.filter(unit__ancestor_links__ancestor=OuterRef("pk"), is_active=True)),
     )
 
 
@@ -37,18 +43,23 @@ def unit_list(*, scope: Scope, agency: Agency | None = None, parent: Unit | None
     if parent is not None:
         qs = qs.filter(parent=parent)
     if with_counts:
-        qs = qs.annotate(
-            child_count=Count("children", distinct=True),
-            direct_headcount=Count("employees", filter=Q(employees__is_active=True), distinct=True),
-            headcount=_subtree_headcount(),
-        )
-    qs = qs.order_by("path")
+        qs = _with_counts(qs)
     if roots:
-        units = list(qs.only("id", "path") if not with_counts else qs)
-        paths = [u.path for u in units]
-        keep = [u.id for u in units if not any(p != u.path and u.path.startswith(p) for p in paths)]
-        return qs.filter(id__in=keep)
-    return qs
+        qs = qs.filter(_roots_q(scope))
+    return qs.order_by("path")
+
+
+def _roots_q(scope: Scope) -> Q:
+    """The top units of the user's scope: agency roots for admins, HR and change agents; the headed
+    units themselves for unit heads (outside the agencies already covered). No tree walk."""
+    if scope.platform_admin:
+        return Q(parent__isnull=True)
+    agencies = scope.hr_agency_ids | scope.agent_agency_ids
+    q = Q(parent__isnull=True, agency_id__in=sorted(agencies)) if agencies else Q(pk__in=[])
+    heads = [p for p in scope.head_paths]
+    if heads:
+        q |= Q(path__in=heads) & ~Q(agency_id__in=sorted(agencies))
+    return q
 
 
 def unit_get(*, scope: Scope, unit_id: int) -> Unit | None:

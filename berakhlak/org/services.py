@@ -24,7 +24,7 @@ from berakhlak.audit.services import audit_record
 from berakhlak.framework.models import FrameworkVersion
 from berakhlak.lib.tabular import TableError, open_table
 from berakhlak.org.checks import Problem, check_employees, check_units
-from berakhlak.org.models import Agency, AgencyKind, Employee, Position, Unit
+from berakhlak.org.models import Agency, AgencyKind, Employee, Position, Unit, UnitClosure
 
 
 class ImportRejected(Exception):
@@ -132,7 +132,7 @@ def units_import(*, source: str | Path | BinaryIO, agency_code: str, agency_name
             parent = plan.parent_of[code]
             path_of[code] = (path_of[parent] if parent else "/") + f"{ids[code]}/"
         names = {r[1]: r[2] for r in plan.rows}
-        to_update = []
+        to_update, path_changed = [], []
         for code, unit_id in ids.items():
             unit = existing.get(code)
             parent_code = plan.parent_of[code]
@@ -142,17 +142,33 @@ def units_import(*, source: str | Path | BinaryIO, agency_code: str, agency_name
                     or unit.depth != plan.depth[code]:
                 to_update.append(Unit(id=unit_id, name=name, parent_id=parent_id, path=path_of[code],
                                       depth=plan.depth[code]))
+                if unit is None or unit.path != path_of[code]:
+                    path_changed.append((unit_id, path_of[code]))
         # paths are unique: move changed units through a temporary path first
         if to_update:
             existing_ids = {e.id for e in existing.values()}
-            moving = [u.id for u in to_update if u.id in existing_ids]
+            moving = [unit_id for unit_id, _path in path_changed if unit_id in existing_ids]
             for i in range(0, len(moving), 5000):
                 Unit.objects.filter(id__in=moving[i:i + 5000]).update(path=_temp_path_expr())
             Unit.objects.bulk_update(to_update, ["name", "parent", "path", "depth"], batch_size=1000)
+            unit_closure_refresh(units=path_changed)
         audit_record(actor=actor, action="org.import_units", agency=agency, object_type="org.unit",
                      after={"file": table.name, "total": result.total, "created": result.created,
                             "updated": result.updated})
     return result
+
+
+def unit_closure_refresh(*, units: list[tuple[int, str]]) -> None:
+    """Rewrite the closure rows of these units (id, new path): one row per ancestor, itself included."""
+    ids = [unit_id for unit_id, _path in units]
+    for i in range(0, len(ids), 5000):
+        UnitClosure.objects.filter(descendant_id__in=ids[i:i + 5000]).delete()
+    rows = []
+    for unit_id, path in units:
+        chain = [int(part) for part in path.strip("/").split("/")]
+        rows.extend(UnitClosure(ancestor_id=anc, descendant_id=unit_id, distance=len(chain) - 1 - i)
+                    for i, anc in enumerate(chain))
+    UnitClosure.objects.bulk_create(rows, batch_size=5000)
 
 
 def _temp_path_expr():

@@ -10,7 +10,7 @@ from django.core.management import call_command
 from openpyxl import Workbook
 
 from berakhlak.audit.models import AuditEvent
-from berakhlak.org.models import Agency, Employee, Position, Unit
+from berakhlak.org.models import Agency, Employee, Position, Unit, UnitClosure
 from berakhlak.org.services import ImportRejected, employees_import, units_import
 
 pytestmark = pytest.mark.django_db
@@ -118,6 +118,21 @@ def test_moving_a_unit_rewrites_the_subtree_paths(loaded, write):
     assert a.parent == b and a.depth == 2 and a1.depth == 3
     assert a1.path == f"{b.path}{a.id}/{a1.id}/"
     assert Employee.objects.filter(unit__path__startswith=b.path).count() == 3
+    assert closure() == {
+        ("ROOT", "ROOT", 0), ("ROOT", "A", 2), ("ROOT", "A1", 3), ("ROOT", "B", 1),
+        ("B", "B", 0), ("B", "A", 1), ("B", "A1", 2), ("A", "A", 0), ("A", "A1", 1), ("A1", "A1", 0),
+    }
+
+
+def closure():
+    return set(UnitClosure.objects.values_list("ancestor__code", "descendant__code", "distance"))
+
+
+def test_closure_table_follows_the_tree(loaded):
+    assert closure() == {
+        ("ROOT", "ROOT", 0), ("ROOT", "A", 1), ("ROOT", "B", 1), ("ROOT", "A1", 2),
+        ("A", "A", 0), ("A", "A1", 1), ("B", "B", 0), ("A1", "A1", 0),
+    }
 
 
 BAD_EMPLOYEES = HEADER + """19860926201505100,Budi,ROOT,Kepala,JPT,PNS,,
