@@ -91,7 +91,7 @@ TEMPLATES = [
 
 # --- database -------------------------------------------------------------------------------
 DEFAULT_SQLITE = DATA_DIR / "berakhlak.sqlite3"
-DATABASE_URL = env("DATABASE_URL", f"sqlite:///{DEFAULT_SQLITE}")
+DATABASE_URL = env("DATABASE_URL") or f"sqlite:///{DEFAULT_SQLITE}"
 try:
     _db = dj_database_url.parse(DATABASE_URL, conn_max_age=envint("CONN_MAX_AGE", 0))
 except Exception as exc:  # dj_database_url raises several types for a malformed URL
