@@ -147,13 +147,16 @@ class Position(models.Model):
 class Employee(models.Model):
     """A civil servant (ASN, PNS or PPPK), identified nationally by NIP."""
 
-    agency = models.ForeignKey(Agency, verbose_name=_("instansi"), on_delete=models.PROTECT, related_name="employees")
+    # agency and unit are indexed by the composite indexes below (agency, name) and (unit, name)
+    agency = models.ForeignKey(Agency, verbose_name=_("instansi"), on_delete=models.PROTECT, related_name="employees",
+                               db_index=False)
     nip = models.CharField(_("NIP"), max_length=18, unique=True)
     name = models.CharField(_("nama"), max_length=255)
     sex = models.CharField(_("jenis kelamin"), max_length=1, choices=Sex.choices)
     birth_date = models.DateField(_("tanggal lahir"))
     employment_type = models.CharField(_("jenis pegawai"), max_length=4, choices=EmploymentType.choices)
-    unit = models.ForeignKey(Unit, verbose_name=_("unit kerja"), on_delete=models.PROTECT, related_name="employees")
+    unit = models.ForeignKey(Unit, verbose_name=_("unit kerja"), on_delete=models.PROTECT, related_name="employees",
+                             db_index=False)
     position = models.ForeignKey(
         Position, verbose_name=_("jabatan"), null=True, blank=True, on_delete=models.PROTECT, related_name="employees"
     )

@@ -183,11 +183,16 @@ STAGE_COLUMNS = ("nip", "name", "sex", "birth_date", "employment_type", "unit_id
 
 
 def _nips_elsewhere(agency_id: int):
+    """Which of the given NIPs belong to another agency: one array query on PostgreSQL, chunks on SQLite."""
     def lookup(nips: list[str]) -> set[str]:
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cur:
+                cur.execute(f"SELECT nip FROM {Employee._meta.db_table} WHERE nip = ANY(%s) AND agency_id <> %s",
+                            [nips, agency_id])
+                return {row[0] for row in cur.fetchall()}
         found: set[str] = set()
-        for i in range(0, len(nips), 5000):
-            chunk = nips[i:i + 5000]
-            found.update(Employee.objects.filter(nip__in=chunk).exclude(agency_id=agency_id)
+        for i in range(0, len(nips), 20000):
+            found.update(Employee.objects.filter(nip__in=nips[i:i + 20000]).exclude(agency_id=agency_id)
                          .values_list("nip", flat=True))
         return found
 
@@ -281,6 +286,8 @@ def _employees_write(agency: Agency, plan, unit_ids: dict[str, int], positions: 
             )
             changed += cur.rowcount
         cur.execute(f"DROP TABLE {STAGE}")
+        if vendor == "postgresql" and changed > 10_000:
+            cur.execute(f"ANALYZE {emp}")  # a large load makes the planner's statistics stale
     return changed
 
 
