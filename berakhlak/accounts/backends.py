@@ -20,7 +20,16 @@ class NipOrUsernameBackend(ModelBackend):
             return None
         user = candidates[0]
         if user.check_password(password) and self.user_can_authenticate(user):
-            if user.employee_id and not user.employee.is_active:
-                return None
             return user
         return None
+
+    def user_can_authenticate(self, user):
+        """An active user, and (if linked to an employee) only while that employee is active. Checked at
+        login and, through ``get_user``, on every request: deactivating an employee ends their sessions."""
+        if not super().user_can_authenticate(user):
+            return False
+        return user.employee_id is None or user.employee.is_active
+
+    def get_user(self, user_id):
+        user = get_user_model()._default_manager.select_related("employee").filter(pk=user_id).first()
+        return user if user is not None and self.user_can_authenticate(user) else None

@@ -73,15 +73,20 @@ class Scope:
         return Q(**{f"{prefix}pk__in": sorted(ids)})
 
     def units_q(self, prefix: str = "") -> Q:
-        """Units whose names, heads and headcounts the user may see."""
+        """Units whose pages, names, heads and headcounts the user may see (the tree they browse)."""
         if self.platform_admin:
             return Q()
         agencies = sorted(self.hr_agency_ids | self.agent_agency_ids)
         q = Q(**{f"{prefix}agency_id__in": agencies}) if agencies else Q(pk__in=[])
         for p in self.head_paths:
             q |= Q(**{f"{prefix}path__startswith": p})
-        if self.employee_unit_path:
-            # one's own unit and the units above it (the breadcrumb of one's own place)
+        return q
+
+    def place_q(self, prefix: str = "") -> Q:
+        """``units_q`` plus one's own unit and the units above it: names only, for the breadcrumb of one's
+        own place (a unit head does not thereby browse the units above their subtree)."""
+        q = self.units_q(prefix)
+        if self.employee_unit_path and not self.platform_admin:
             ids = [int(part) for part in self.employee_unit_path.strip("/").split("/") if part]
             q |= Q(**{f"{prefix}pk__in": ids})
         return q

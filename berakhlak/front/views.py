@@ -17,9 +17,12 @@ def home(request):
         context["agencies"] = list(org.agency_list(scope=scope).filter(
             id__in=sorted(scope.hr_agency_ids | scope.agent_agency_ids)) if not scope.platform_admin
             else org.agency_list(scope=scope))
-        if len(context["agencies"]) <= 20:
-            for agency in context["agencies"]:
-                agency.root_units = list(org.unit_list(scope=scope, agency=agency, roots=True))
+        # the root units of all the cards in one query (not one per agency, and not none past 20 agencies)
+        roots: dict[int, list] = {}
+        for unit in org.unit_list(scope=scope, roots=True).filter(agency_id__in=[a.pk for a in context["agencies"]]):
+            roots.setdefault(unit.agency_id, []).append(unit)
+        for agency in context["agencies"]:
+            agency.root_units = roots.get(agency.pk, [])
     if scope.is_head:
         context["headed_units"] = list(org.unit_list(scope=scope).filter(path__in=scope.head_paths))
     return render(request, "front/home.html", context)

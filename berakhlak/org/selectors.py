@@ -66,10 +66,11 @@ def unit_get(*, scope: Scope, unit_id: int) -> Unit | None:
     return unit_list(scope=scope).filter(pk=unit_id).first()
 
 
-def unit_ancestors(*, scope: Scope, unit: Unit) -> list[Unit]:
-    """The unit's ancestors the user may see, root first (one query, ids from the path)."""
+def unit_ancestors(*, scope: Scope, unit: Unit, own_place: bool = True) -> list[Unit]:
+    """The unit's ancestors the user may see, root first (one query, ids from the path).
+    ``own_place`` adds the units above one's own unit (names for a breadcrumb, not pages to open)."""
     ids = unit.ancestor_ids
-    by_id = {u.id: u for u in Unit.objects.filter(scope.units_q(), id__in=ids)}
+    by_id = {u.id: u for u in Unit.objects.filter(scope.place_q() if own_place else scope.units_q(), id__in=ids)}
     return [by_id[i] for i in ids if i in by_id]
 
 

@@ -62,7 +62,7 @@ def unit_detail(request, unit_id: int):
         raise Http404
     return render(request, "org/unit.html", {
         "unit": unit,
-        "ancestors": selectors.unit_ancestors(scope=scope, unit=unit),
+        "ancestors": selectors.unit_ancestors(scope=scope, unit=unit, own_place=False),  # links: pages to open
         "children": selectors.unit_list(scope=scope, parent=unit),
         "can_see_people": scope.sees_people and selectors.employee_list(scope=scope, unit=unit).exists(),
     })
