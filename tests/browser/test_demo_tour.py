@@ -1,0 +1,60 @@
+"""The demo agency as each role sees it, on a desktop and on a phone (screenshots for a person to look at)."""
+
+import pytest
+from playwright.sync_api import expect
+
+from berakhlak.demo.services import DEMO_PASSWORD, demo_load
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+
+
+@pytest.fixture
+def logins():
+    return {login.role: login for login in demo_load()}
+
+
+def login(page, live_server, username):
+    page.goto(f"{live_server.url}/akun/masuk/")
+    page.get_by_label("NIP atau nama pengguna").fill(username)
+    page.get_by_label("Kata sandi").fill(DEMO_PASSWORD)
+    page.get_by_role("button", name="Masuk").click()
+    page.wait_for_url(f"{live_server.url}/")
+
+
+def test_each_role_lands_on_its_own_home(browser, live_server, logins, shot):
+    for role, expected in [("SDM instansi", "Pohon unit kerja"), ("Kepala unit", "Unit saya"),
+                           ("Agen perubahan", "Pohon unit kerja"), ("Pegawai", "Data saya"),
+                           ("Admin platform", "Badan Kepegawaian Negara")]:
+        context = browser.new_context(locale="id-ID", viewport={"width": 1280, "height": 900})
+        page = context.new_page()
+        login(page, live_server, logins[role].username)
+        expect(page.locator("main")).to_contain_text(expected)
+        shot(page, f"10-home-{logins[role].username}")
+        context.close()
+
+
+def test_unit_head_browses_the_subtree_on_a_phone(phone, live_server, logins, shot):
+    login(phone, live_server, logins["Kepala unit"].username)
+    phone.get_by_role("link", name="Buka unit").first.click()
+    expect(phone.locator("h1")).to_contain_text("Direktorat")
+    shot(phone, "11-head-unit-phone")
+    phone.get_by_role("link", name="Daftar pegawai unit ini").click()
+    expect(phone.locator("#results tbody tr").first).to_be_visible()
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 390
+    shot(phone, "12-head-employees-phone")
+
+
+def test_hr_tree_and_english_switch(page, live_server, logins, shot):
+    login(page, live_server, "sdm")
+    page.goto(f"{live_server.url}/organisasi/unit/")
+    page.get_by_role("button", name="Tampilkan sub-unit").first.click()
+    expect(page.get_by_role("link", name="Sekretariat Utama")).to_be_visible()
+    shot(page, "13-hr-tree")
+    page.get_by_label("Bahasa").select_option("en")
+    page.get_by_role("button", name="Ganti bahasa").click()
+    expect(page.locator("html")).to_have_attribute("lang", "en")
+    expect(page.locator("h1")).to_contain_text("Work unit tree")
+    shot(page, "14-hr-tree-english")
+    page.goto(f"{live_server.url}/nilai/")
+    expect(page.locator("#value-AD")).to_contain_text("Adaptive")
+    shot(page, "15-values-english")
