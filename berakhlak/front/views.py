@@ -1,9 +1,15 @@
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import render
+from django.contrib import messages
+from django.http import HttpResponseForbidden
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
 
 from berakhlak.accounts.scope import scope_for
+from berakhlak.framework.models import FrameworkVersion
 from berakhlak.framework.selectors import framework_for_agency, values_with_behaviours
 from berakhlak.org import selectors as org
+from berakhlak.org.services import agency_set_framework
 
 
 @login_required
@@ -29,14 +35,28 @@ def home(request):
 
 
 @login_required
+@require_http_methods(["GET", "POST"])
 def values(request):
-    """The BerAKHLAK values and behaviours in the wording active for the user's agency."""
+    """The BerAKHLAK values and behaviours in the wording active for the user's agency; HR may switch
+    the agency to another version (2021 SE wording or UU 20/2023 wording)."""
     scope = scope_for(request.user)
     agency = None
     if scope.employee_agency_id or scope.hr_agency_ids:
         agency = org.agency_list(scope=scope).filter(
             pk=scope.employee_agency_id or min(scope.hr_agency_ids)).select_related("framework_version").first()
+    can_switch = agency is not None and scope.can_import(agency.id)
+    if request.method == "POST":
+        if not can_switch:
+            return HttpResponseForbidden(_("Hanya SDM instansi yang dapat mengganti versi kerangka."))
+        chosen = FrameworkVersion.objects.filter(code=request.POST.get("version", "")).first()
+        if chosen is None:
+            messages.error(request, _("Versi kerangka tidak dikenal."))
+        else:
+            agency_set_framework(agency=agency, version=chosen, actor=request.user)
+            messages.success(request, _("Instansi kini memakai %(name)s.") % {"name": chosen.name})
+        return redirect("front:values")
     version = framework_for_agency(agency=agency)
     return render(request, "front/values.html", {
         "version": version, "values": values_with_behaviours(version=version) if version else [], "agency": agency,
+        "versions": FrameworkVersion.objects.all() if can_switch else [],
     })

@@ -315,3 +315,14 @@ def units_assign_heads(*, agency: Agency) -> int:
             [agency.id],
         )
         return cur.rowcount
+
+
+def agency_set_framework(*, agency: Agency, version: FrameworkVersion, actor=None) -> Agency:
+    """Choose the BerAKHLAK wording in force for ``agency`` (one active version per agency), audited."""
+    with transaction.atomic():
+        before = agency.framework_version.code if agency.framework_version_id else None
+        agency.framework_version = version
+        agency.save(update_fields=["framework_version"])
+        audit_record(actor=actor, action="agency.set_framework", agency=agency, obj=agency,
+                     before={"framework_version": before}, after={"framework_version": version.code})
+    return agency

@@ -203,3 +203,42 @@ def test_it_shows_the_values_in_english_when_asked(client, org):
     html = client.get("/nilai/", headers={"accept-language": "en"}).content.decode()
     assert '<html lang="en">' in html
     assert "Service-oriented" in html and "Respects everyone whatever their background" in html
+
+
+# --- HR switches the wording in force ---------------------------------------------------------------
+
+@pytest.mark.django_db
+def test_hr_switches_the_agency_to_the_2023_wording(client, password):
+    from berakhlak.accounts.models import Role
+    from berakhlak.accounts.services import role_assign, user_create
+    from berakhlak.audit.models import AuditEvent
+    from berakhlak.org.services import agency_create
+
+    agency = agency_create(code="GANTI", name="Instansi Ganti Versi")
+    hr = user_create(username="sdm.ganti", password=password)
+    role_assign(user=hr, role=Role.AGENCY_HR, agency=agency)
+    client.force_login(hr)
+    page = client.get("/nilai/").content.decode()
+    assert 'id="version-form"' in page and "apapun latar belakangnya" in page
+    response = client.post("/nilai/", {"version": "2023"})
+    assert response.status_code == 302
+    agency.refresh_from_db()
+    assert agency.framework_version.code == "2023"
+    assert "tanpa membedakan latar belakang" in client.get("/nilai/").content.decode()
+    event = AuditEvent.objects.get(action="agency.set_framework", agency=agency)
+    assert (event.before, event.after) == ({"framework_version": "2021"}, {"framework_version": "2023"})
+
+
+@pytest.mark.django_db
+def test_only_hr_may_switch_the_wording(client, password):
+    from berakhlak.org.services import agency_create
+    from tests.factories import EmployeeFactory, UnitFactory, UserFactory
+
+    agency = agency_create(code="GANTI2", name="Instansi Dua")
+    employee = EmployeeFactory(unit=UnitFactory(agency=agency))
+    user = UserFactory(employee=employee)
+    client.force_login(user)
+    assert 'id="version-form"' not in client.get("/nilai/").content.decode()
+    assert client.post("/nilai/", {"version": "2023"}).status_code == 403
+    agency.refresh_from_db()
+    assert agency.framework_version.code == "2021"
