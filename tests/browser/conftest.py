@@ -59,3 +59,17 @@ def shot():
         page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
 
     return _shot
+
+
+@pytest.fixture(autouse=True)
+def _framework_rows(transactional_db):
+    """Transactional tests flush every table, data-migration rows included: load the framework again."""
+    import importlib
+
+    from django.apps import apps
+
+    from berakhlak.framework.models import FrameworkVersion
+
+    if not FrameworkVersion.objects.exists():
+        migration = importlib.import_module("berakhlak.framework.migrations.0002_load_berakhlak_2021_and_2023")
+        migration.load(apps, None)

@@ -5,7 +5,7 @@ from playwright.sync_api import expect
 
 from berakhlak.demo.services import DEMO_PASSWORD, demo_load
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 @pytest.fixture

@@ -9,7 +9,7 @@ from berakhlak.accounts.services import role_assign, user_create
 from berakhlak.org.models import Employee, Unit
 from berakhlak.org.services import agency_create
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 UNITS = "kode,nama,induk_kode\nROOT,Badan Uji Coba,\nBIRO-SDM,Biro Sumber Daya Manusia,ROOT\nBAG-1,Bagian Mutasi,BIRO-SDM\n"
 EMPLOYEES = """nip,nama,unit_kode,jabatan,jenis_jabatan,jenis_pegawai,atasan_nip,email
