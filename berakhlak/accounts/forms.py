@@ -17,3 +17,10 @@ class LoginForm(AuthenticationForm):
         "invalid_login": _("NIP/nama pengguna atau kata sandi salah."),
         "inactive": _("Akun ini tidak aktif."),
     }
+
+
+class ActivationRequestForm(forms.Form):
+    identifier = forms.CharField(
+        label=_("NIP atau surel"), max_length=254,
+        widget=forms.TextInput(attrs={"class": "form-control", "autocomplete": "username", "autofocus": True}),
+    )

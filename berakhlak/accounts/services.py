@@ -49,3 +49,49 @@ def password_change(*, user: User, new_password: str) -> None:
         user.set_password(new_password)
         user.save(update_fields=["password"])
         audit_record(actor=user, action="accounts.password_change", obj=user)
+
+
+def accounts_provision(*, agency, actor=None) -> int:
+    """Create an account (username = NIP, no usable password yet) for every active employee of
+    ``agency`` who has none. People then set their password through the activation link
+    (``/akun/aktivasi/``). Set-based: one query to find them, bulk inserts. Returns how many."""
+    from django.contrib.auth.hashers import make_password
+
+    from berakhlak.org.models import Employee
+
+    with transaction.atomic():
+        missing = list(
+            Employee.objects.filter(agency=agency, is_active=True, user__isnull=True)
+            .exclude(nip__in=User.objects.values("username"))
+            .values_list("id", "nip", "name", "email")
+        )
+        User.objects.bulk_create(
+            [User(username=nip, employee_id=pk, first_name=name[:150], email=email, password=make_password(None))
+             for pk, nip, name, email in missing],
+            batch_size=2000,
+        )
+        if missing:
+            audit_record(actor=actor, action="accounts.provision", agency=agency, object_type="accounts.user",
+                         after={"created": len(missing)})
+    return len(missing)
+
+
+def activation_user(*, identifier: str) -> User | None:
+    """The active account an activation or reset link may be sent for: by NIP, username or e-mail.
+    ``None`` when there is none or it is ambiguous (callers answer the same either way)."""
+    from django.db.models import Q
+
+    identifier = identifier.strip()
+    if not identifier:
+        return None
+    users = list(
+        User.objects.filter(Q(username__iexact=identifier) | Q(employee__nip=identifier) | Q(email__iexact=identifier),
+                            is_active=True)
+        .select_related("employee")[:2]
+    )
+    if len(users) != 1:
+        return None
+    user = users[0]
+    if user.employee_id and not user.employee.is_active:
+        return None
+    return user

@@ -3,12 +3,19 @@ from django.contrib.auth import update_session_auth_hash
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.forms import PasswordChangeForm
+from django.contrib.auth.tokens import default_token_generator
+from django.core.mail import send_mail
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
+from django.urls import reverse, reverse_lazy
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from berakhlak.accounts.forms import LoginForm
-from berakhlak.accounts.services import password_change
+from berakhlak.accounts.forms import ActivationRequestForm, LoginForm
+from berakhlak.accounts.scope import scope_for
+from berakhlak.accounts.services import accounts_provision, activation_user, password_change
 
 
 class LoginView(auth_views.LoginView):
@@ -32,3 +39,62 @@ def password_change_view(request):
         messages.success(request, _("Kata sandi berhasil diganti."))
         return redirect("front:home")
     return render(request, "accounts/password_change.html", {"form": form})
+
+
+@require_http_methods(["GET", "POST"])
+def activation_request(request):
+    """Ask for a link to set one's password (first activation or a forgotten password).
+
+    The answer is the same whether or not the account exists, so nobody can probe for NIPs.
+    """
+    form = ActivationRequestForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        user = activation_user(identifier=form.cleaned_data["identifier"])
+        if user is not None and user.email:
+            path = reverse("accounts:set_password", kwargs={
+                "uidb64": urlsafe_base64_encode(force_bytes(user.pk)),
+                "token": default_token_generator.make_token(user),
+            })
+            body = render_to_string("accounts/activation_email.txt", {
+                "user": user, "link": request.build_absolute_uri(path),
+            })
+            send_mail(_("Atur kata sandi BerAKHLAK"), body, None, [user.email])
+        messages.info(request, _("Bila akun tersebut ada dan punya alamat surel, tautan untuk mengatur kata sandi "
+                                 "telah dikirim. Tidak menerima? Hubungi SDM instansi Anda."))
+        return redirect("accounts:login")
+    return render(request, "accounts/activation_request.html", {"form": form})
+
+
+class SetPasswordView(auth_views.PasswordResetConfirmView):
+    template_name = "accounts/set_password.html"
+    success_url = reverse_lazy("accounts:login")
+    post_reset_login = False
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        messages.success(self.request, _("Kata sandi tersimpan. Silakan masuk."))
+        return response
+
+    def get_form(self, form_class=None):
+        form = super().get_form(form_class)
+        for field in form.fields.values():
+            field.widget.attrs["class"] = "form-control"
+        return form
+
+
+@login_required
+@require_http_methods(["POST"])
+def provision_view(request):
+    """HR: create accounts (username = NIP) for the agency's employees who have none."""
+    from django.http import HttpResponseForbidden
+
+    from berakhlak.org.selectors import agency_list
+
+    scope = scope_for(request.user)
+    agency = agency_list(scope=scope).filter(code=request.POST.get("agency", "")).first()
+    if agency is None or not scope.can_import(agency.id):
+        return HttpResponseForbidden(_("Hanya SDM instansi yang dapat membuat akun pegawai."))
+    created = accounts_provision(agency=agency, actor=request.user)
+    messages.success(request, _("%(n)d akun pegawai dibuat. Pegawai mengatur kata sandinya lewat tautan "
+                                "'Belum punya kata sandi?' di halaman masuk.") % {"n": created})
+    return redirect(f"{reverse('org:import')}?agency={agency.code}")

@@ -108,3 +108,9 @@ def employee_get(*, scope: Scope, nip: str) -> Employee | None:
 
 def employee_subordinates(*, scope: Scope, employee: Employee) -> QuerySet[Employee]:
     return employee_list(scope=scope).filter(superior=employee)
+
+
+def employees_without_account(*, scope: Scope, agency_code: str) -> int:
+    """Active employees in scope of one agency who cannot log in yet (no user account)."""
+    return Employee.objects.filter(scope.employees_q(), agency__code=agency_code, is_active=True,
+                                   user__isnull=True).count()

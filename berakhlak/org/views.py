@@ -171,5 +171,8 @@ def import_page(request):
             if not result.dry_run:
                 messages.success(request, _("Impor selesai: %(total)d baris, %(created)d baru, %(updated)d diubah.")
                                  % vars(result))
-    return render(request, "org/import.html", {"form": form, "problems": problems, "result": result},
+    chosen = form.data.get("agency") if form.is_bound else initial["agency"]
+    without_account = selectors.employees_without_account(scope=scope, agency_code=chosen) if chosen else 0
+    return render(request, "org/import.html", {"form": form, "problems": problems, "result": result,
+                                               "agency_code": chosen, "without_account": without_account},
                   status=422 if problems else 200)
