@@ -13,8 +13,6 @@ Selectors filter every queryset through ``Scope``; views never filter by hand.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import reduce
-from operator import or_
 
 from django.db.models import Q
 
@@ -61,9 +59,6 @@ class Scope:
         return self.platform_admin or agency_id in self.hr_agency_ids
 
     # --- filters ---------------------------------------------------------------------------
-    def _subtree_q(self, path_field: str) -> Q:
-        return reduce(or_, (Q(**{f"{path_field}__startswith": p}) for p in self.head_paths), Q(pk__in=[]))
-
     def agencies_q(self, prefix: str = "") -> Q:
         if self.platform_admin:
             return Q()

@@ -42,7 +42,6 @@ def demo_load(*, employees: int = 2400, seed: int = 2023) -> list[DemoLogin]:
 def demo_users() -> list[DemoLogin]:
     """One login per role (created once; the same on every run)."""
     agency = Agency.objects.get(code=DEMO_AGENCY)
-    root = Unit.objects.get(agency=agency, parent__isnull=True)
     logins: list[DemoLogin] = []
     with transaction.atomic():
         admin = User.objects.filter(username="admin").first() or user_create(
@@ -71,7 +70,6 @@ def demo_users() -> list[DemoLogin]:
 
         employee = staff.exclude(pk=agent.pk).last()
         logins.append(_employee_login(employee, "Pegawai", f"{employee.name} — {employee.unit.name}"))
-    del root
     return logins
 
 
