@@ -85,13 +85,12 @@ def activation_user(*, identifier: str) -> User | None:
     if not identifier:
         return None
     users = list(
-        User.objects.filter(Q(username__iexact=identifier) | Q(employee__nip=identifier) | Q(email__iexact=identifier),
-                            is_active=True)
+        User.objects.filter(Q(username__iexact=identifier) | Q(employee__nip=identifier) | Q(email__iexact=identifier))
         .select_related("employee")[:2]
     )
     if len(users) != 1:
         return None
-    user = users[0]
-    if user.employee_id and not user.employee.is_active:
-        return None
-    return user
+    from berakhlak.accounts.backends import NipOrUsernameBackend
+
+    # the same rule as at login: an active user whose linked employee (if any) is active
+    return users[0] if NipOrUsernameBackend().user_can_authenticate(users[0]) else None

@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.contrib.auth.forms import PasswordChangeForm
 from django.contrib.auth.tokens import default_token_generator
 from django.core.mail import send_mail
+from django.http import HttpResponseForbidden
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse, reverse_lazy
@@ -16,6 +17,7 @@ from django.views.decorators.http import require_http_methods
 from berakhlak.accounts.forms import ActivationRequestForm, LoginForm
 from berakhlak.accounts.scope import scope_for
 from berakhlak.accounts.services import accounts_provision, activation_user, password_change
+from berakhlak.org.selectors import agency_list
 
 
 class LoginView(auth_views.LoginView):
@@ -86,10 +88,6 @@ class SetPasswordView(auth_views.PasswordResetConfirmView):
 @require_http_methods(["POST"])
 def provision_view(request):
     """HR: create accounts (username = NIP) for the agency's employees who have none."""
-    from django.http import HttpResponseForbidden
-
-    from berakhlak.org.selectors import agency_list
-
     scope = scope_for(request.user)
     agency = agency_list(scope=scope).filter(code=request.POST.get("agency", "")).first()
     if agency is None or not scope.can_import(agency.id):

@@ -56,9 +56,8 @@ def _roots_q(scope: Scope) -> Q:
         return Q(parent__isnull=True)
     agencies = scope.hr_agency_ids | scope.agent_agency_ids
     q = Q(parent__isnull=True, agency_id__in=sorted(agencies)) if agencies else Q(pk__in=[])
-    heads = [p for p in scope.head_paths]
-    if heads:
-        q |= Q(path__in=heads) & ~Q(agency_id__in=sorted(agencies))
+    if scope.head_paths:
+        q |= Q(path__in=scope.head_paths) & ~Q(agency_id__in=sorted(agencies))
     return q
 
 
