@@ -53,6 +53,9 @@ INSTALLED_APPS = [
     "berakhlak.accounts",
     "berakhlak.front",
     "berakhlak.demo",
+    "berakhlak.surveys",
+    "django_tasks",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -163,6 +166,16 @@ IMPORT_MAX_UPLOAD_MB = envint("IMPORT_MAX_UPLOAD_MB", 200)
 # --- e-mail ---------------------------------------------------------------------------------
 EMAIL_BACKEND = env("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "berakhlak@localhost")
+# Absolute address of the site, for links sent by e-mail or printed (survey invitations)
+SITE_URL = env("SITE_URL", "http://127.0.0.1:8000")
+
+# --- background tasks (Django Tasks API: django-tasks + django-tasks-db; `berakhlak worker`) ----
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks.backends.immediate.ImmediateBackend" if TESTING or envbool("TASKS_IMMEDIATE", False)
+        else "django_tasks_db.DatabaseBackend",
+    }
+}
 
 # --- security headers ----------------------------------------------------------------------
 SECURE_CONTENT_TYPE_NOSNIFF = True

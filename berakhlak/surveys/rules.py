@@ -1,0 +1,133 @@
+"""Pure rules of the answering form and of answer files (no Django import).
+
+- Pages: a Likert instrument shows one BerAKHLAK value per page (its behaviours and the agency's
+  items mapped to it), then the engagement and branding items, then the optional comment. A
+  value-selection instrument shows one question per page (personal values, current culture,
+  desired culture), then the comment.
+- Tokens: an invitation's token is ``<member id>-<signature>``, the signature an HMAC-SHA256 of the
+  wave and member ids with the wave's secret. Nothing about the token is stored, so it can be shown
+  again (printed sheets, reminders) and checked in constant time.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import hmac
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+VALUE_CODES = ("BP", "AK", "KO", "HA", "LO", "AD", "KL")
+QUESTIONS = ("PERSONAL", "CURRENT", "DESIRED")
+COMMENT_MAX = 2000
+
+
+@dataclass(frozen=True)
+class PageItem:
+    code: str
+    section: str
+    value_code: str
+    text_id: str
+    text_en: str
+
+
+@dataclass(frozen=True)
+class Page:
+    key: str  # a value code, ENGAGEMENT, BRANDING, a question code, or COMMENT
+    kind: str  # LIKERT | PICK | COMMENT
+    items: tuple[PageItem, ...] = field(default_factory=tuple)
+
+
+def pages_for(kind: str, items: Sequence[PageItem], *, include_comment: bool) -> list[Page]:
+    """The pages of the answering form, in order (see the module docstring)."""
+    pages: list[Page] = []
+    if kind == "LIKERT":
+        for value in VALUE_CODES:
+            chunk = tuple(i for i in items if i.section in ("BERAKHLAK", "EXTRA") and i.value_code == value)
+            if chunk:
+                pages.append(Page(value, "LIKERT", chunk))
+        for section in ("ENGAGEMENT", "BRANDING"):
+            chunk = tuple(i for i in items if i.section == section)
+            if chunk:
+                pages.append(Page(section, "LIKERT", chunk))
+    elif kind == "SELECTION":
+        options = tuple(i for i in items if i.section in ("OPTION", "LIMITING"))
+        pages.extend(Page(q, "PICK", options) for q in QUESTIONS)
+    else:
+        raise ValueError(f"unknown instrument kind {kind!r}")
+    if include_comment:
+        pages.append(Page("COMMENT", "COMMENT"))
+    return pages
+
+
+# --- tokens --------------------------------------------------------------------------------------
+
+def token_sign(secret: str, wave_id: int, member_id: int) -> str:
+    mac = hmac.new(secret.encode(), f"{wave_id}:{member_id}".encode(), hashlib.sha256).digest()
+    return f"{member_id}-{base64.urlsafe_b64encode(mac[:15]).decode()}"
+
+
+def token_member_id(token: str) -> int | None:
+    """The member id a token claims (unverified); ``None`` when the token is malformed."""
+    head, sep, sig = token.partition("-")
+    if not sep or not head.isdigit() or len(sig) != 20 or len(head) > 18:
+        return None
+    return int(head)
+
+
+def token_valid(secret: str, wave_id: int, token: str) -> bool:
+    member_id = token_member_id(token)
+    return member_id is not None and hmac.compare_digest(token_sign(secret, wave_id, member_id), token)
+
+
+# --- validation ----------------------------------------------------------------------------------
+
+def check_likert_page(page: Page, posted: Mapping[str, str], scale: tuple[int, int]) -> tuple[dict[str, int], dict[str, str]]:
+    """Answers of one Likert page: every statement needs one point of the scale.
+
+    Returns (answers, errors) with errors keyed by item code (bilingual messages)."""
+    low, high = scale
+    answers, errors = {}, {}
+    for item in page.items:
+        raw = (posted.get(item.code) or "").strip()
+        if not raw:
+            errors[item.code] = "Pilih salah satu jawaban / choose one answer"
+            continue
+        if not raw.isdigit() or not low <= int(raw) <= high:
+            errors[item.code] = f"Jawaban harus {low}–{high} / the answer must be {low}–{high}"
+            continue
+        answers[item.code] = int(raw)
+    return answers, errors
+
+
+def check_picks(page: Page, picked: Iterable[str], max_picks: int) -> tuple[list[str], str | None]:
+    """Picks of one question: at least one, at most ``max_picks``, each an option of the page."""
+    allowed = {i.code for i in page.items}
+    chosen = list(dict.fromkeys(p for p in picked if p))
+    if not chosen:
+        return [], "Pilih paling sedikit satu / choose at least one"
+    if any(p not in allowed for p in chosen):
+        return [], "Pilihan tidak dikenal / unknown option"
+    if len(chosen) > max_picks:
+        return chosen, f"Pilih paling banyak {max_picks} / choose at most {max_picks}"
+    return chosen, None
+
+
+def check_comment(text: str) -> tuple[str, str | None]:
+    text = (text or "").strip()
+    if len(text) > COMMENT_MAX:
+        return text, f"Komentar paling panjang {COMMENT_MAX} karakter / at most {COMMENT_MAX} characters"
+    return text, None
+
+
+def missing_pages(pages: Sequence[Page], draft: Mapping) -> list[str]:
+    """Keys of the pages whose answers are not complete in ``draft`` (the comment is optional)."""
+    answers = draft.get("answers", {})
+    picks = draft.get("picks", {})
+    missing = []
+    for page in pages:
+        if page.kind == "LIKERT" and any(i.code not in answers for i in page.items):
+            missing.append(page.key)
+        elif page.kind == "PICK" and not picks.get(page.key):
+            missing.append(page.key)
+    return missing

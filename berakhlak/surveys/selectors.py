@@ -1,0 +1,254 @@
+"""Reads of the culture survey, each within the caller's data scope.
+
+- HR of an agency (and the platform admin) manage its waves and see every result;
+- a unit head sees the results and the response rate of their subtree;
+- a change agent sees the results of their agency (aggregates only, suppressed as for everyone);
+- an employee sees their own invitations.
+
+Results are read from the result tables only; suppressed units carry no numbers there, so no
+selector can leak them.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from django.db.models import Count, Q, QuerySet
+from django.http import Http404
+
+from berakhlak.accounts.scope import Scope
+from berakhlak.analytics.bands import DEFAULT_BANDS, band_for
+from berakhlak.analytics.likert import BEHAVIOUR_CODES, VALUE_CODES, display
+from berakhlak.analytics.suppression import suppress
+from berakhlak.org.models import Agency, Unit
+from berakhlak.surveys.models import (
+    Comment, Instrument, Metric, MetricResult, UnitResult, Wave, WaveMember, WaveResult, WaveStatus,
+)
+
+
+def _wave_q(scope: Scope) -> Q:
+    if scope.platform_admin:
+        return Q()
+    agencies = scope.hr_agency_ids | scope.agent_agency_ids | scope.head_agency_ids
+    return Q(agency_id__in=sorted(agencies))
+
+
+def wave_list(*, scope: Scope, agency: Agency | None = None) -> QuerySet[Wave]:
+    qs = Wave.objects.filter(_wave_q(scope)).select_related("agency", "instrument", "result")
+    if agency is not None:
+        qs = qs.filter(agency=agency)
+    return qs.order_by("agency__code", "-opens_on", "-code")
+
+
+def wave_get(*, scope: Scope, pk: int) -> Wave:
+    wave = wave_list(scope=scope).filter(pk=pk).first()
+    if wave is None:
+        raise Http404
+    return wave
+
+
+def can_manage(scope: Scope, wave_or_agency_id) -> bool:
+    agency_id = getattr(wave_or_agency_id, "agency_id", wave_or_agency_id)
+    return scope.platform_admin or agency_id in scope.hr_agency_ids
+
+
+def instrument_list(*, scope: Scope) -> QuerySet[Instrument]:
+    q = Q(agency__isnull=True)
+    if scope.platform_admin:
+        q = Q()
+    elif scope.hr_agency_ids:
+        q |= Q(agency_id__in=sorted(scope.hr_agency_ids))
+    return Instrument.objects.filter(q).select_related("agency").annotate(n_items=Count("items"))
+
+
+def instrument_get(*, scope: Scope, pk: int) -> Instrument:
+    instrument = instrument_list(scope=scope).filter(pk=pk).first()
+    if instrument is None:
+        raise Http404
+    return instrument
+
+
+def invitations_open_for(*, scope: Scope) -> QuerySet[WaveMember]:
+    """The signed-in employee's own invitations to open waves."""
+    if not scope.employee_id:
+        return WaveMember.objects.none()
+    return (WaveMember.objects.filter(employee_id=scope.employee_id, wave__status=WaveStatus.OPEN)
+            .select_related("wave", "wave__agency").order_by("wave__closes_on"))
+
+
+def result_units(*, scope: Scope, wave: Wave) -> QuerySet[Unit]:
+    """Units of the wave's agency whose results the user may see."""
+    if not (scope.platform_admin or wave.agency_id in (scope.hr_agency_ids | scope.agent_agency_ids)):
+        q = Q(pk__in=[])
+        for p in scope.head_paths:
+            q |= Q(path__startswith=p)
+    else:
+        q = Q()
+    return Unit.objects.filter(q, agency_id=wave.agency_id)
+
+
+# --- response rate while open -------------------------------------------------------------------
+
+def response_rate(*, scope: Scope, wave: Wave, parent: Unit | None = None) -> list[dict]:
+    """Invited and answered per unit (with its subtree) of the population snapshot, for the units
+    directly under ``parent`` (the root when ``None``) plus ``parent`` itself.
+
+    Counts of answered people follow the suppression rule (DESIGN.md: while a wave is open, response
+    counts of units below ``min_group`` are hidden too), computed over the whole tree."""
+    units = list(Unit.objects.filter(agency_id=wave.agency_id).values_list("id", "parent_id"))
+    tree = dict(units)
+    direct_invited = dict.fromkeys(tree, 0)
+    direct_answered = dict.fromkeys(tree, 0)
+    for unit_id, invited, answered in (WaveMember.objects.filter(wave=wave).values("unit_id")
+                                       .annotate(n=Count("id"), a=Count("id", filter=Q(answered=True)))
+                                       .values_list("unit_id", "n", "a")):
+        direct_invited[unit_id] = invited
+        direct_answered[unit_id] = answered
+    hidden = suppress(tree, direct_answered, wave.min_group)
+    invited_total = _subtree(tree, direct_invited)
+    visible_ids = set(result_units(scope=scope, wave=wave).values_list("id", flat=True))
+    if parent is None:
+        roots = [u for u, p in tree.items() if p is None]
+        focus = roots[0] if roots else None
+    else:
+        focus = parent.pk
+    if focus is None or focus not in visible_ids:
+        return []
+    ids = [focus] + [u for u, p in tree.items() if p == focus and u in visible_ids]
+    names = {u.pk: u for u in Unit.objects.filter(pk__in=ids)}
+    rows = []
+    for u in ids:
+        shown = u in hidden.visible
+        answered = hidden.totals[u] if shown else None
+        invited = invited_total[u]
+        rows.append({"unit": names[u], "is_focus": u == focus, "invited": invited, "answered": answered,
+                     "rate": round(100 * answered / invited, 1) if shown and invited else None,
+                     "has_children": any(p == u for p in tree.values())})
+    focus_row, children = rows[0], sorted(rows[1:], key=lambda r: r["unit"].code)
+    return [focus_row, *children]
+
+
+def _subtree(tree: dict, direct: dict) -> dict:
+    from berakhlak.analytics.suppression import subtree_totals
+
+    return subtree_totals(tree, direct)
+
+
+# --- results -------------------------------------------------------------------------------------
+
+def _entry(code: str, result: UnitResult | None, values: dict) -> dict:
+    if result is None or result.suppressed:
+        return {"unit": code, "respondents": None, "suppressed": True, "values": dict.fromkeys(VALUE_CODES),
+                "overall": None, "categories": dict.fromkeys(VALUE_CODES), "overall_category": None}
+    return {
+        "unit": code, "respondents": result.respondents, "suppressed": False,
+        "values": {v: display(values.get(v)) for v in VALUE_CODES},
+        "overall": display(result.overall),
+        "categories": {v: _band(values.get(v)) for v in VALUE_CODES},
+        "overall_category": _band(result.overall),
+    }
+
+
+def _band(x: float | None) -> str | None:
+    band = band_for(x, DEFAULT_BANDS)
+    return band.code if band else None
+
+
+def index_json(*, wave: Wave, unit_code: str | None = None, units: QuerySet[Unit] | None = None) -> dict:
+    """The index of a computed wave in the DESIGN.md "Index JSON" schema: every unit of the agency (in
+    ``units`` when given), or one."""
+    result = WaveResult.objects.filter(wave=wave).first()
+    if result is None:
+        raise LookupError(f"indeks gelombang {wave.code} belum dihitung / the index of wave {wave.code} "
+                          f"has not been computed (berakhlak index compute --wave {wave.code})")
+    qs = units if units is not None else Unit.objects.filter(agency_id=wave.agency_id)
+    if unit_code:
+        qs = qs.filter(code=unit_code)
+        if not qs.exists():
+            raise LookupError(f"unit {unit_code} tidak ada / unknown unit {unit_code}")
+    unit_rows = list(qs.order_by("code").values_list("id", "code"))
+    ids = [u for u, _ in unit_rows]
+    results = {r.unit_id: r for r in UnitResult.objects.filter(wave=wave, unit_id__in=ids)}
+    values: dict[int, dict] = defaultdict(dict)
+    for unit_id, code, value in MetricResult.objects.filter(wave=wave, unit_id__in=ids, metric=Metric.VALUE) \
+            .values_list("unit_id", "code", "value"):
+        values[unit_id][code] = value
+    return {"wave": wave.code, "scale": [result.scale_min, result.scale_max], "min_group": result.min_group,
+            "units": [_entry(code, results.get(u), values[u]) for u, code in unit_rows]}
+
+
+def unit_metrics(*, wave: Wave, unit: Unit) -> dict[str, dict[str, tuple[float | None, int | None]]]:
+    out: dict[str, dict] = defaultdict(dict)
+    for metric, code, value, count in MetricResult.objects.filter(wave=wave, unit=unit) \
+            .values_list("metric", "code", "value", "count"):
+        out[metric][code] = (value, count)
+    return out
+
+
+def previous_wave(wave: Wave) -> Wave | None:
+    """The agency's latest computed wave of the same instrument kind before this one."""
+    return (Wave.objects.filter(agency_id=wave.agency_id, instrument__kind=wave.instrument.kind,
+                                opens_on__lt=wave.opens_on, result__isnull=False)
+            .order_by("-opens_on").first())
+
+
+def trend(*, wave: Wave, unit: Unit) -> list[dict]:
+    """The unit's indices over the agency's computed waves of the same kind, oldest first, up to this one."""
+    waves = list(Wave.objects.filter(agency_id=wave.agency_id, instrument__kind=wave.instrument.kind,
+                                     opens_on__lte=wave.opens_on, result__isnull=False).order_by("opens_on"))
+    results = {r.wave_id: r for r in UnitResult.objects.filter(wave__in=waves, unit=unit)}
+    values: dict[int, dict] = defaultdict(dict)
+    for wave_id, code, value in MetricResult.objects.filter(wave__in=waves, unit=unit, metric=Metric.VALUE) \
+            .values_list("wave_id", "code", "value"):
+        values[wave_id][code] = value
+    out = []
+    for w in waves:
+        entry = _entry(unit.code, results.get(w.pk), values[w.pk])
+        out.append({"wave": w.code, "values": entry["values"], "overall": entry["overall"],
+                    "suppressed": entry["suppressed"]})
+    return out
+
+
+def comments(*, wave: Wave, unit: Unit) -> list[str]:
+    """Comments of a unit's subtree, only where its group reaches the comment threshold."""
+    result = UnitResult.objects.filter(wave=wave, unit=unit, comments_visible=True).first()
+    if result is None:
+        return []
+    return list(Comment.objects.filter(wave=wave, unit__path__startswith=unit.path)
+                .order_by("submitted_on", "text").values_list("text", flat=True)[:500])
+
+
+def national_result(*, code: str, scope: Scope | None = None) -> dict:
+    """Every agency's wave ``code`` that has been computed, and the national index: the mean of the
+    agency indices of agencies whose root group is shown (at least the minimum respondents), each
+    agency weighing the same (the official method, REGULATIONS.md §2)."""
+    from berakhlak.analytics.culture_index import national_index
+
+    waves = Wave.objects.filter(code=code, result__isnull=False).select_related("agency", "result")
+    if scope is not None:
+        waves = waves.filter(_wave_q(scope))
+    waves = list(waves.order_by("agency__code"))
+    roots = {u.agency_id: u for u in Unit.objects.filter(agency_id__in=[w.agency_id for w in waves], parent__isnull=True)}
+    root_ids = [r.pk for r in roots.values()]
+    results = {(r.wave_id, r.unit_id): r for r in UnitResult.objects.filter(wave__in=waves, unit_id__in=root_ids)}
+    values: dict[tuple, dict] = defaultdict(dict)
+    for wave_id, unit_id, vcode, value in MetricResult.objects.filter(
+            wave__in=waves, unit_id__in=root_ids, metric=Metric.VALUE).values_list("wave_id", "unit_id", "code", "value"):
+        values[(wave_id, unit_id)][vcode] = value
+    agencies, kept = [], []
+    for w in waves:
+        root = roots.get(w.agency_id)
+        key = (w.pk, root.pk if root else None)
+        entry = _entry(w.agency.code, results.get(key), values[key])
+        agencies.append({"agency": w.agency.code, "name": w.agency.name, "respondents": entry["respondents"],
+                         "values": entry["values"], "overall": entry["overall"],
+                         "categories": entry["categories"], "overall_category": entry["overall_category"]})
+        if not entry["suppressed"] and len(values[key]) == len(VALUE_CODES):
+            kept.append((entry["respondents"], values[key]))
+    national = national_index(kept, min_group=1)
+    return {"wave": code, "agencies": agencies,
+            "national": {"agencies": national["agencies"],
+                         "values": {v: display(x) for v, x in national["values"].items()},
+                         "overall": display(national["overall"]),
+                         "categories": {v: _band(x) for v, x in national["values"].items()},
+                         "overall_category": _band(national["overall"])}}
