@@ -8,6 +8,7 @@ urlpatterns = [
     path("", include("berakhlak.front.urls")),
     path("akun/", include("berakhlak.accounts.urls")),
     path("organisasi/", include("berakhlak.org.urls")),
+    path("", include("berakhlak.surveys.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
 ]

@@ -1,0 +1,160 @@
+"""A wave end to end through the web: launch (frozen population, invitations by e-mail), answering
+with save and resume, double submission, response rate with hidden small groups, close, index run,
+dashboard; and the anonymity of what the database keeps."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from django.core import mail
+from django.db import connection
+
+from berakhlak.analytics.likert import BEHAVIOUR_CODES
+from berakhlak.surveys.models import Comment, Response, UnitResult, WaveMember, WaveStatus
+from berakhlak.surveys.services import invitation_token, wave_close, wave_launch
+from berakhlak.surveys.views_answer import _pages
+
+LINK = re.compile(r"http://testserver(/s/[^\s]+/)|https?://[^/\s]+(/s/[^\s]+/)")
+
+
+def launch(wave, hr, capture):
+    with capture(execute=True):
+        return wave_launch(actor=hr, wave=wave)
+
+
+def answer_all(client, token, value=4, comment=""):
+    """Fill every page of the form like a person would; returns the final response."""
+    pages = client.get(f"/s/{token}/?mulai=1")
+    assert pages.status_code == 200
+    n = 1
+    while True:
+        page = client.get(f"/s/{token}/halaman/{n}/")
+        assert page.status_code == 200
+        html = page.content.decode()
+        codes = sorted(set(re.findall(r'type="radio" name="([A-Z0-9]+)"', html)))
+        data = {code: str(value) for code in codes}
+        if 'name="comment"' in html:
+            data["comment"] = comment
+        data["next"] = "1"
+        response = client.post(f"/s/{token}/halaman/{n}/", data)
+        assert response.status_code == 302, html[:400]
+        if "/periksa/" in response["Location"]:
+            break
+        n += 1
+    return client.post(f"/s/{token}/kirim/")
+
+
+def test_launch_freezes_the_population_and_mails_everyone_with_an_address(org, hr, wave,
+                                                                           django_capture_on_commit_callbacks):
+    assert launch(wave, hr, django_capture_on_commit_callbacks) == 19
+    wave.refresh_from_db()
+    assert wave.status == WaveStatus.OPEN
+    assert WaveMember.objects.filter(wave=wave).count() == 19
+    assert len(mail.outbox) == 18  # one person in BIRO-B has no e-mail: printed sheet instead
+    body = mail.outbox[0].body
+    assert "/s/" in body and "anonim" in body
+    # a later move does not change the frozen unit
+    moved = org["people"]["a"][0]
+    moved.unit = org["b"]
+    moved.save()
+    assert WaveMember.objects.get(wave=wave, employee=moved).unit == org["a"]
+
+
+def test_an_employee_answers_resumes_and_submits_once(client, org, hr, wave, django_capture_on_commit_callbacks):
+    launch(wave, hr, django_capture_on_commit_callbacks)
+    member = WaveMember.objects.get(wave=wave, employee=org["people"]["a"][0])
+    token = invitation_token(wave, member.pk)
+    # page 1 incomplete: a form error, nothing saved
+    bad = client.post(f"/s/{token}/halaman/1/", {"BP1": "4", "next": "1"})
+    assert bad.status_code == 422 and "Pilih salah satu jawaban" in bad.content.decode()
+    # answer page 1 and leave
+    assert client.post(f"/s/{token}/halaman/1/", {"BP1": "4", "BP2": "5", "BP3": "3", "later": "1"}).status_code == 200
+    member.refresh_from_db()
+    assert member.draft["answers"] == {"BP1": 4, "BP2": 5, "BP3": 3}
+    # coming back with the same link resumes on page 2
+    resume = client.get(f"/s/{token}/")
+    assert resume.status_code == 302 and resume["Location"].endswith("/halaman/2/")
+    # an answer off the scale is refused
+    assert client.post(f"/s/{token}/halaman/2/", {"AK1": "9", "AK2": "1", "AK3": "1"}).status_code == 422
+    done = answer_all(client, token, value=5, comment="Rapat terlalu banyak.")
+    assert done.status_code == 302 and done["Location"] == "/s/selesai/"
+    assert Response.objects.filter(wave=wave).count() == 1
+    again = client.post(f"/s/{token}/kirim/")
+    assert again.status_code == 302 and Response.objects.filter(wave=wave).count() == 1
+    assert client.get(f"/s/{token}/halaman/1/")["Location"] == "/s/selesai/"
+    response = Response.objects.get(wave=wave)
+    assert response.unit_id == org["a"].pk and response.bp1 == 5 and response.ak1 == 5  # the last answer counts
+    assert response.extra_answers.count() == 10  # 6 engagement + 4 branding items
+    assert Comment.objects.get(wave=wave).text == "Rapat terlalu banyak."
+
+
+def test_a_forged_or_unknown_token_is_not_found(client, org, hr, wave, django_capture_on_commit_callbacks):
+    launch(wave, hr, django_capture_on_commit_callbacks)
+    member = WaveMember.objects.filter(wave=wave).first()
+    token = invitation_token(wave, member.pk)
+    assert client.get(f"/s/{token[:-1]}A/").status_code == 404
+    assert client.get(f"/s/{member.pk + 1000}-{token.split('-', 1)[1]}/").status_code == 404
+    assert client.get("/s/rubbish/").status_code == 404
+
+
+def test_the_database_keeps_no_link_between_a_person_and_an_answer(client, org, hr, wave,
+                                                                   django_capture_on_commit_callbacks):
+    launch(wave, hr, django_capture_on_commit_callbacks)
+    members = list(WaveMember.objects.filter(wave=wave).order_by("pk")[:3])
+    for value, member in zip((2, 3, 5), members):
+        answer_all(client, invitation_token(wave, member.pk), value=value, comment=f"komentar {value}")
+    # the response table has no column that points at a person, a member or an invitation, and no time
+    columns = {c.name: c for c in connection.introspection.get_table_description(connection.cursor(), "surveys_response")}
+    assert not any(name in columns for name in ("employee_id", "user_id", "token", "created_at", "submitted_at"))
+    assert set(Response.objects.filter(wave=wave).values_list("member_id", flat=True)) == {None}
+    for field in Response._meta.get_fields():
+        assert field.get_internal_type() != "DateTimeField" if hasattr(field, "get_internal_type") else True
+    # the invitations only know *that* their person answered, and nothing of the draft remains
+    assert WaveMember.objects.filter(wave=wave, answered=True).count() == 3
+    assert not WaveMember.objects.filter(wave=wave, answered=True, draft__isnull=False).exists()
+    member_cols = {c.name for c in connection.introspection.get_table_description(connection.cursor(), "surveys_wavemember")}
+    assert not any("response" in c for c in member_cols)
+    # comments stand alone
+    comment_cols = {c.name for c in connection.introspection.get_table_description(connection.cursor(), "surveys_comment")}
+    assert not any("response" in c or "member" in c or "employee" in c for c in comment_cols)
+    # no audit row names both a person and an answer
+    from berakhlak.audit.models import AuditEvent
+
+    assert not AuditEvent.objects.filter(object_type="surveys.response").exists()
+    # the only per-person fact: which members answered — the answers' unit is the snapshot unit, date only
+    assert sorted(Response.objects.filter(wave=wave).values_list("bp1", flat=True)) == [2, 3, 5]
+
+
+def test_response_rate_hides_small_groups_and_moves(client, org, hr, wave, django_capture_on_commit_callbacks):
+    launch(wave, hr, django_capture_on_commit_callbacks)
+    client.force_login(hr)
+
+    def rows():
+        html = client.get(f"/survei/{wave.pk}/").content.decode()
+        return dict(re.findall(r'data-unit="([A-Z0-9-]+)">.*?<td class="text-end answered">(.*?)</td>', html, re.S))
+
+    assert all("—" in v for v in rows().values())  # no one answered yet: nothing shown
+    for member in WaveMember.objects.filter(wave=wave, unit=org["b"])[:6]:
+        answer_all(client, invitation_token(wave, member.pk))
+    shown = rows()
+    assert shown["BIRO-B"].strip() == "6"
+    assert "—" in shown["BIRO-A"]  # 0 answered in A: shown as hidden? 0 is not a small group
+
+
+
+def test_closing_computes_the_index_and_the_dashboard_shows_it(client, org, hr, wave,
+                                                               django_capture_on_commit_callbacks):
+    launch(wave, hr, django_capture_on_commit_callbacks)
+    for i, member in enumerate(WaveMember.objects.filter(wave=wave).order_by("pk")):
+        if i < 15:
+            answer_all(client, invitation_token(wave, member.pk), value=4 if i % 2 else 3)
+    with django_capture_on_commit_callbacks(execute=True):
+        wave_close(actor=hr, wave=wave)
+    assert UnitResult.objects.filter(wave=wave).count() == 4
+    client.force_login(hr)
+    page = client.get(f"/survei/{wave.pk}/hasil/")
+    assert page.status_code == 200
+    html = page.content.decode()
+    assert 'id="overall"' in html and "<svg" in html
+    assert 'id="children-table"' in html
