@@ -83,7 +83,9 @@ def index_compute(*, wave: Wave) -> WaveResult:
     if wave.instrument.kind == InstrumentKind.LIKERT:
         sums = run(culture_index.unit_sums(responses, closure))
     else:
-        sums = run(_respondent_counts(responses, closure))
+        from berakhlak.analytics import selection
+
+        sums = run(selection.selection_votes(_picks(wave.pk), responses.select("id", "unit_id"), closure).respondents)
     by_unit = {row["unit_id"]: row for row in sums}
     subtree = {u: int(by_unit[u]["respondents"]) if u in by_unit else 0 for u in parent}
     direct = dict(subtree)
@@ -128,15 +130,7 @@ def index_compute(*, wave: Wave) -> WaveResult:
     return result
 
 
-def _respondent_counts(responses, closure):
-    direct = responses.group_by("unit_id").aggregate(respondents=responses.count())
-    joined = closure.join(direct, closure.descendant_id == direct.unit_id)
-    return joined.group_by(unit_id=joined.ancestor_id).aggregate(respondents=joined.respondents.sum())
-
-
 def _reliability_metrics(wave, responses, closure, visible) -> Iterable[tuple]:
-    if not hasattr(reliability, "reliability_moments"):
-        return []
     out = []
     for row in run(reliability.reliability_moments(responses, closure)):
         u = row["unit_id"]
@@ -153,8 +147,8 @@ def _reliability_metrics(wave, responses, closure, visible) -> Iterable[tuple]:
 def _extra_metrics(wave, closure, visible, scale) -> Iterable[tuple]:
     if not wave.instrument.items.exclude(section="BERAKHLAK").exists():
         return []
-    dims, items = culture_index.item_sums_long(_extra_answers(wave.pk), _responses_table().filter(
-        _responses_table().wave_id == wave.pk).select("id", "unit_id"), closure)
+    dims, items = culture_index.item_sums_long(_extra_answers(wave.pk), wave_responses(wave.pk).select("id", "unit_id"),
+                                               closure)
     out = []
     for row in run(dims):
         if row["unit_id"] in visible:
@@ -170,4 +164,23 @@ def _extra_metrics(wave, closure, visible, scale) -> Iterable[tuple]:
 
 
 def _selection_metrics(wave, closure, visible, by_unit) -> Iterable[tuple]:
-    return []
+    """Votes per option and question, implementation share per value and the six culture indices of
+    the value-selection instrument (formulas: docs/index-method.md)."""
+    from berakhlak.analytics import selection
+
+    responses = wave_responses(wave.pk).select("id", "unit_id")
+    votes = selection.votes_by_unit(run(selection.selection_votes(_picks(wave.pk), responses, closure).votes))
+    metric_of = {"PERSONAL": Metric.VOTES_PERSONAL, "CURRENT": Metric.VOTES_CURRENT, "DESIRED": Metric.VOTES_DESIRED}
+    out = []
+    for u in visible:
+        mine = votes.get(u, {})
+        respondents = int(by_unit[u]["respondents"])
+        for question, counts in mine.items():
+            for option, n in counts.items():
+                out.append((wave.pk, u, metric_of[question], option, float(n), n))
+        report = selection.selection_report(mine, respondents, top=wave.instrument.max_picks)
+        for value, share in report["implementation"].items():
+            out.append((wave.pk, u, Metric.VALUE_SHARE, value, share, None))
+        for code, x in report["indices"].items():
+            out.append((wave.pk, u, Metric.SELECTION_INDEX, code, x, respondents))
+    return out

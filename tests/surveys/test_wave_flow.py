@@ -158,3 +158,34 @@ def test_closing_computes_the_index_and_the_dashboard_shows_it(client, org, hr, 
     html = page.content.decode()
     assert 'id="overall"' in html and "<svg" in html
     assert 'id="children-table"' in html
+
+
+def test_a_value_selection_wave_runs_end_to_end(client, org, hr, django_capture_on_commit_callbacks):
+    import datetime as dt
+
+    from berakhlak.surveys.models import InstrumentKind, Metric, MetricResult
+    from berakhlak.surveys.services import instrument_builtin, wave_create
+
+    wave = wave_create(actor=hr, agency=org["agency"], code="PILIH-2025", title="Pemilihan perilaku",
+                       instrument=instrument_builtin(InstrumentKind.SELECTION), opens_on=dt.date(2025, 1, 1),
+                       closes_on=dt.date(2025, 1, 31))
+    launch(wave, hr, django_capture_on_commit_callbacks)
+    picks = {1: ["AK1", "BP2"], 2: ["AK1", "LB01", "AD1"], 3: ["AD1", "AD3", "KL1"]}
+    for member in WaveMember.objects.filter(wave=wave).order_by("pk")[:6]:
+        token = invitation_token(wave, member.pk)
+        too_many = client.post(f"/s/{token}/halaman/1/", {"pick": ["BP1", "BP2", "BP3", "AK1", "AK2", "AK3", "KO1",
+                                                                    "KO2", "KO3", "HA1", "HA2"]})
+        assert too_many.status_code == 422 and "paling banyak 10" in too_many.content.decode()
+        for page_no, chosen in picks.items():
+            assert client.post(f"/s/{token}/halaman/{page_no}/", {"pick": chosen, "next": "1"}).status_code == 302
+        client.post(f"/s/{token}/halaman/4/", {"comment": "", "next": "1"})
+        assert client.post(f"/s/{token}/kirim/")["Location"] == "/s/selesai/"
+    with django_capture_on_commit_callbacks(execute=True):
+        wave_close(actor=hr, wave=wave)
+    root = org["root"]
+    votes = dict(MetricResult.objects.filter(wave=wave, unit=root, metric=Metric.VOTES_CURRENT).values_list("code", "count"))
+    assert votes == {"AK1": 6, "LB01": 6, "AD1": 6}
+    indices = dict(MetricResult.objects.filter(wave=wave, unit=root, metric=Metric.SELECTION_INDEX).values_list("code", "value"))
+    assert indices["energi_positif"] == pytest.approx(100 * 12 / 18)
+    # BIRO-A has 6 people in its subtree but only the first 6 members answered, spread over units
+    assert UnitResult.objects.get(wave=wave, unit=root).respondents == 6
