@@ -297,7 +297,7 @@ class MetricResult(models.Model):
     wave = models.ForeignKey(Wave, on_delete=models.CASCADE, related_name="metric_results")
     unit = models.ForeignKey(Unit, on_delete=models.CASCADE, related_name="+")
     metric = models.CharField(max_length=12, choices=Metric.choices)
-    code = models.CharField(max_length=24)
+    code = models.CharField(max_length=40)
     value = models.FloatField(null=True)
     count = models.PositiveIntegerField(null=True)
 

@@ -154,7 +154,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('metric', models.CharField(choices=[('VALUE', 'Indeks nilai'), ('BEHAVIOUR', 'Indeks perilaku'), ('ALPHA', 'Cronbach alfa'), ('ITEM_TOTAL', 'Korelasi butir-total'), ('DIMENSION', 'Indeks dimensi'), ('ITEM', 'Indeks butir tambahan'), ('V_PERSONAL', 'Suara nilai pribadi'), ('V_CURRENT', 'Suara budaya saat ini'), ('V_DESIRED', 'Suara budaya diharapkan'), ('VALUE_SHARE', 'Porsi implementasi nilai'), ('SEL_INDEX', 'Indeks budaya (pemilihan)')], max_length=12)),
-                ('code', models.CharField(max_length=24)),
+                ('code', models.CharField(max_length=40)),
                 ('value', models.FloatField(null=True)),
                 ('count', models.PositiveIntegerField(null=True)),
                 ('unit', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='org.unit')),
