@@ -18,11 +18,8 @@ from berakhlak.surveys.selectors import _band, _entry, previous_wave, trend
 
 
 def _value_names(wave: Wave) -> dict[str, str]:
-    try:
-        version = framework_for_agency(wave.agency)
-        names = {v.code: v.name_id for v in version.values.all()}
-    except Exception:  # no framework loaded: fall back to the codes
-        names = {}
+    version = framework_for_agency(agency=wave.agency)
+    names = {v.code: v.name for v in version.values.all()} if version else {}
     return {v: names.get(v, v) for v in VALUE_CODES}
 
 
