@@ -73,3 +73,8 @@ def _framework_rows(transactional_db):
     if not FrameworkVersion.objects.exists():
         migration = importlib.import_module("berakhlak.framework.migrations.0002_load_berakhlak_2021_and_2023")
         migration.load(apps, None)
+    from berakhlak.surveys.models import Instrument
+
+    if not Instrument.objects.filter(agency__isnull=True).exists():
+        migration = importlib.import_module("berakhlak.surveys.migrations.0002_builtin_instruments")
+        migration.load(apps, None)
