@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "berakhlak.surveys",
     "django_tasks",
     "django_tasks_db",
+    "berakhlak.reports",
 ]
 
 MIDDLEWARE = [

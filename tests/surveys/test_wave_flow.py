@@ -189,3 +189,34 @@ def test_a_value_selection_wave_runs_end_to_end(client, org, hr, django_capture_
     assert indices["energi_positif"] == pytest.approx(100 * 12 / 18)
     # BIRO-A has 6 people in its subtree but only the first 6 members answered, spread over units
     assert UnitResult.objects.get(wave=wave, unit=root).respondents == 6
+
+
+def test_results_export_as_xlsx_and_pdf_within_scope(client, org, hr, wave, django_capture_on_commit_callbacks):
+    import io
+
+    import openpyxl
+
+    from tests.factories import UserFactory
+
+    launch(wave, hr, django_capture_on_commit_callbacks)
+    for member in WaveMember.objects.filter(wave=wave).order_by("pk")[:12]:
+        answer_all(client, invitation_token(wave, member.pk), value=4)
+    with django_capture_on_commit_callbacks(execute=True):
+        wave_close(actor=hr, wave=wave)
+    client.force_login(hr)
+    xlsx = client.get(f"/survei/{wave.pk}/hasil/ekspor.xlsx")
+    assert xlsx.status_code == 200
+    book = openpyxl.load_workbook(io.BytesIO(xlsx.content))
+    assert "Ringkasan" in book.sheetnames and "Unit" in book.sheetnames
+    pdf = client.get(f"/survei/{wave.pk}/hasil/ekspor.pdf")
+    assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
+    # someone from another agency sees nothing of it
+    from berakhlak.accounts.models import Role, RoleAssignment
+    from tests.factories import AgencyFactory
+
+    other = UserFactory(username="sdm-lain")
+    RoleAssignment.objects.create(user=other, role=Role.AGENCY_HR, agency=AgencyFactory(code="LAIN"))
+    client.force_login(other)
+    assert client.get(f"/survei/{wave.pk}/hasil/ekspor.xlsx").status_code == 404
+    assert client.get(f"/survei/{wave.pk}/hasil/").status_code == 404
+    assert client.get(f"/survei/{wave.pk}/").status_code == 404
