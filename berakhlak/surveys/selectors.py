@@ -107,9 +107,9 @@ def response_rate(*, scope: Scope, wave: Wave, parent: Unit | None = None) -> li
     hidden = suppress(tree, direct_answered, wave.min_group)
     invited_total = _subtree(tree, direct_invited)
     visible_ids = set(result_units(scope=scope, wave=wave).values_list("id", flat=True))
-    if parent is None:
-        roots = [u for u, p in tree.items() if p is None]
-        focus = roots[0] if roots else None
+    if parent is None:  # the top of what the user may see: the root, or a unit head's own unit
+        top = result_units(scope=scope, wave=wave).order_by("depth", "path").values_list("id", flat=True).first()
+        focus = top
     else:
         focus = parent.pk
     if focus is None or focus not in visible_ids:

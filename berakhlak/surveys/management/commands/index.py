@@ -57,7 +57,7 @@ class Command(BaseCommand):
         except LookupError as exc:
             raise CommandError(str(exc)) from None
         if options["format"] == "json":
-            sys.stdout.write(json.dumps(data, ensure_ascii=False) + "\n")
+            self.stdout.write(json.dumps(data, ensure_ascii=False))
         else:
             self.stdout.write(render_table(data))
 
@@ -66,7 +66,7 @@ class Command(BaseCommand):
 
         data = national_result(code=options["wave"])
         if options["format"] == "json":
-            sys.stdout.write(json.dumps(data, ensure_ascii=False) + "\n")
+            self.stdout.write(json.dumps(data, ensure_ascii=False))
             return
         head = f"{'instansi':<12} {'resp':>8} " + " ".join(f"{v:>5}" for v in VALUE_CODES) + "  total"
         lines = [f"gelombang {data['wave']} · nasional: {data['national']['agencies']} instansi", head]
