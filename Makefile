@@ -55,5 +55,9 @@ messages: setup
 bench-import: setup
 	$(BIN)/python benchmarks/import_employees.py --employees 1000000 --database $(PG_URL)_bench
 
+## Benchmark: every culture index of a national wave (4.5M respondents) on DuckDB over Parquet (docs/benchmarks.md)
+bench-index: setup
+	$(BIN)/python benchmarks/index_national.py --respondents 4500000 --units 150000 --agencies 700 --repeat 3
+
 clean:
 	rm -rf $(VENV) build *.egg-info test-output
