@@ -246,7 +246,22 @@ def national_result(*, code: str, scope: Scope | None = None) -> dict:
         if not entry["suppressed"] and len(values[key]) == len(VALUE_CODES):
             kept.append((entry["respondents"], values[key]))
     national = national_index(kept, min_group=1)
-    return {"wave": code, "agencies": agencies,
+    # change of each agency against its own previous computed wave, and the biggest improvements
+    for w, entry in zip(waves, agencies):
+        prev = previous_wave(w)
+        root = roots.get(w.agency_id)
+        entry["previous_wave"] = prev.code if prev else None
+        entry["change"] = None
+        if prev is None or root is None or entry["overall"] is None:
+            continue
+        before = UnitResult.objects.filter(wave=prev, unit=root, suppressed=False).first()
+        now = results.get((w.pk, root.pk))
+        if before is not None and before.overall is not None and now is not None:
+            entry["change"] = display(now.overall - before.overall)
+    improvement = sorted((a for a in agencies if a["change"] is not None), key=lambda a: (-a["change"], a["agency"]))
+    return {"wave": code, "agencies": agencies, "improvement": [
+        {"agency": a["agency"], "name": a["name"], "change": a["change"], "previous_wave": a["previous_wave"]}
+        for a in improvement[:10]],
             "national": {"agencies": national["agencies"],
                          "values": {v: display(x) for v, x in national["values"].items()},
                          "overall": display(national["overall"]),
