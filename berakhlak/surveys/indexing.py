@@ -15,7 +15,6 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from berakhlak.analytics import culture_index, reliability
-from berakhlak.analytics.bands import DEFAULT_BANDS
 from berakhlak.analytics.likert import BEHAVIOUR_CODES, VALUE_CODES, check_scale, index_from_sums
 from berakhlak.analytics.suppression import suppress
 from berakhlak.lib.db import load_rows
@@ -77,7 +76,6 @@ def index_compute(*, wave: Wave) -> WaveResult:
     scale = check_scale(wave.scale)
     units = list(Unit.objects.filter(agency_id=wave.agency_id).values_list("id", "parent_id", "code"))
     parent = {u: p for u, p, _ in units}
-    codes = {u: c for u, _, c in units}
     responses = wave_responses(wave.pk)
     closure = _closure_table()
     if wave.instrument.kind == InstrumentKind.LIKERT:

@@ -18,7 +18,7 @@ from django.http import Http404
 
 from berakhlak.accounts.scope import Scope
 from berakhlak.analytics.bands import DEFAULT_BANDS, band_for
-from berakhlak.analytics.likert import BEHAVIOUR_CODES, VALUE_CODES, display
+from berakhlak.analytics.likert import VALUE_CODES, display
 from berakhlak.analytics.suppression import suppress
 from berakhlak.org.models import Agency, Unit
 from berakhlak.surveys.models import (

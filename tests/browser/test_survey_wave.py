@@ -11,9 +11,8 @@ from playwright.sync_api import expect
 
 from berakhlak.accounts.models import Role
 from berakhlak.accounts.services import role_assign, user_create
-from berakhlak.surveys import rules
 from berakhlak.surveys.models import InstrumentKind, Response, WaveMember
-from berakhlak.surveys.services import draft_save, instrument_builtin, invitation_token, response_submit, wave_create, \
+from berakhlak.surveys.services import draft_save, instrument_builtin, response_submit, wave_create, \
     wave_launch
 from berakhlak.surveys.views_answer import _pages
 from tests.factories import AgencyFactory, EmployeeFactory, UnitFactory

@@ -10,12 +10,9 @@ import pytest
 from django.core import mail
 from django.db import connection
 
-from berakhlak.analytics.likert import BEHAVIOUR_CODES
 from berakhlak.surveys.models import Comment, Response, UnitResult, WaveMember, WaveStatus
 from berakhlak.surveys.services import invitation_token, wave_close, wave_launch
-from berakhlak.surveys.views_answer import _pages
 
-LINK = re.compile(r"http://testserver(/s/[^\s]+/)|https?://[^/\s]+(/s/[^\s]+/)")
 
 
 def launch(wave, hr, capture):
@@ -220,3 +217,30 @@ def test_results_export_as_xlsx_and_pdf_within_scope(client, org, hr, wave, djan
     assert client.get(f"/survei/{wave.pk}/hasil/ekspor.xlsx").status_code == 404
     assert client.get(f"/survei/{wave.pk}/hasil/").status_code == 404
     assert client.get(f"/survei/{wave.pk}/").status_code == 404
+
+
+def test_reminders_go_only_to_those_who_have_not_answered(client, org, hr, wave, django_capture_on_commit_callbacks):
+    from berakhlak.surveys.services import invitations_send
+
+    launch(wave, hr, django_capture_on_commit_callbacks)
+    answered = WaveMember.objects.filter(wave=wave).exclude(employee__email="").order_by("pk").first()
+    answer_all(client, invitation_token(wave, answered.pk))
+    mail.outbox.clear()
+    assert invitations_send(wave_id=wave.pk, reminder=True) == 17
+    assert answered.employee.email not in {m.to[0] for m in mail.outbox}
+    assert all(m.subject.startswith("Pengingat") for m in mail.outbox)
+    assert WaveMember.objects.filter(wave=wave, reminders=1).count() == 17
+    # the first round is not sent twice
+    assert invitations_send(wave_id=wave.pk) == 0
+
+
+def test_printable_sheet_has_a_qr_code_per_person_without_email(client, org, hr, wave, django_capture_on_commit_callbacks):
+    launch(wave, hr, django_capture_on_commit_callbacks)
+    client.force_login(hr)
+    page = client.get(f"/survei/{wave.pk}/lembar-tautan/?tanpa_surel=1")
+    assert page.status_code == 200
+    html = page.content.decode()
+    assert html.count("<svg") == 1  # one person in BIRO-B has no e-mail
+    member = WaveMember.objects.get(wave=wave, employee__email="")
+    assert invitation_token(wave, member.pk) in html
+    assert client.get(f"/survei/{wave.pk}/lembar-tautan/").content.decode().count("<svg") == 19

@@ -8,7 +8,6 @@ code (the mean of the agency indices of agencies with at least the minimum respo
 from __future__ import annotations
 
 import json
-import sys
 
 from django.core.management.base import BaseCommand, CommandError
 
