@@ -32,7 +32,7 @@ from berakhlak.analytics.bands import DEFAULT_BANDS, Band, band_for
 from berakhlak.analytics.likert import (
     BEHAVIOUR_CODES, VALUE_CODES, check_scale, display, index_from_sums, overall_index,
 )
-from berakhlak.analytics.suppression import suppress
+from berakhlak.analytics.suppression import suppress_subtree_counts
 
 SUM_COLUMNS = ("respondents", *(f"{v}_sum" for v in VALUE_CODES), *(f"{v}_n" for v in VALUE_CODES))
 BEHAVIOUR_SUM_COLUMNS = (*(f"{c}_sum" for c in BEHAVIOUR_CODES), *(f"{c}_n" for c in BEHAVIOUR_CODES))
@@ -150,13 +150,8 @@ def unit_report(sums: Iterable[Mapping], *, parent: Mapping, codes: Mapping, sca
     ``"suppressed": true`` and ``null`` for every number, ``respondents`` included.
     """
     by_unit = {row["unit_id"]: row for row in sums}
-    # respondents placed directly in a unit = its subtree count minus its children's subtree counts
     subtree = {u: int(by_unit[u]["respondents"]) if u in by_unit else 0 for u in parent}
-    direct = dict(subtree)
-    for unit, up in parent.items():
-        if up is not None:
-            direct[up] -= subtree[unit]
-    hidden = suppress(parent, direct, min_group)
+    hidden = suppress_subtree_counts(parent, subtree, min_group)
     report = []
     for unit in sorted(parent, key=lambda u: codes[u]):
         if unit not in hidden.visible:

@@ -125,3 +125,14 @@ def uncovered(parent: Mapping[Node, Node | None], result: Suppression, node: Nod
         else:
             stack.extend(children[child])
     return result.totals[node] - covered
+
+
+def suppress_subtree_counts(parent: Mapping[Node, Node | None], subtree: Mapping[Node, int],
+                            min_group: int) -> Suppression:
+    """``suppress`` from the respondents of each node *with its subtree* (what SQL over a closure
+    table returns): the direct counts are each node's count minus its children's."""
+    direct = {node: int(subtree.get(node, 0)) for node in parent}
+    for node, up in parent.items():
+        if up is not None:
+            direct[up] -= int(subtree.get(node, 0))
+    return suppress(parent, direct, min_group)

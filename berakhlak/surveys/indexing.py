@@ -16,7 +16,7 @@ from django.utils import timezone
 
 from berakhlak.analytics import culture_index, reliability
 from berakhlak.analytics.likert import BEHAVIOUR_CODES, VALUE_CODES, check_scale, index_from_sums
-from berakhlak.analytics.suppression import suppress
+from berakhlak.analytics.suppression import suppress_subtree_counts
 from berakhlak.lib.db import load_rows
 from berakhlak.org.models import Unit
 from berakhlak.surveys.models import (
@@ -86,11 +86,7 @@ def index_compute(*, wave: Wave) -> WaveResult:
         sums = run(selection.selection_votes(_picks(wave.pk), responses.select("id", "unit_id"), closure).respondents)
     by_unit = {row["unit_id"]: row for row in sums}
     subtree = {u: int(by_unit[u]["respondents"]) if u in by_unit else 0 for u in parent}
-    direct = dict(subtree)
-    for u, up in parent.items():
-        if up is not None:
-            direct[up] -= subtree[u]
-    hidden = suppress(parent, direct, wave.min_group)
+    hidden = suppress_subtree_counts(parent, subtree, wave.min_group)
     visible = set(hidden.visible) & {u for u in parent if subtree[u] > 0}
     unit_rows: list[tuple] = []
     metrics: list[tuple] = []

@@ -50,14 +50,22 @@ def _closed(request, member):
                   status=200 if member.answered else 410)
 
 
+def _answerable(request, token):
+    """The invitation of ``token`` and, when it cannot be answered any more, the page to show instead."""
+    member = _member_or_404(token)
+    if member.answered:
+        return member, redirect("surveys:thanks")
+    if member.wave.status != WaveStatus.OPEN:
+        return member, _closed(request, member)
+    return member, None
+
+
 @never_cache
 def start(request, token: str):
     """The invitation link: a welcome page, or straight back to the first unfinished page."""
-    member = _member_or_404(token)
-    if member.answered:
-        return redirect("surveys:thanks")
-    if member.wave.status != WaveStatus.OPEN:
-        return _closed(request, member)
+    member, stop = _answerable(request, token)
+    if stop is not None:
+        return stop
     pages = _pages(member.wave)
     draft = member.draft or {}
     missing = rules.missing_pages(pages, draft)
@@ -71,12 +79,10 @@ def start(request, token: str):
 @never_cache
 @require_http_methods(["GET", "POST"])
 def page(request, token: str, page: int):
-    member = _member_or_404(token)
-    if member.answered:
-        return redirect("surveys:thanks")
+    member, stop = _answerable(request, token)
+    if stop is not None:
+        return stop
     wave = member.wave
-    if wave.status != WaveStatus.OPEN:
-        return _closed(request, member)
     pages = _pages(wave)
     if not 1 <= page <= len(pages):
         raise Http404
@@ -128,12 +134,10 @@ def page(request, token: str, page: int):
 @require_http_methods(["GET", "POST"])
 def review(request, token: str):
     """Last step: what is still missing, and the submit button."""
-    member = _member_or_404(token)
-    if member.answered:
-        return redirect("surveys:thanks")
+    member, stop = _answerable(request, token)
+    if stop is not None:
+        return stop
     wave = member.wave
-    if wave.status != WaveStatus.OPEN:
-        return _closed(request, member)
     pages = _pages(wave)
     missing = rules.missing_pages(pages, member.draft or {})
     missing_pages = [(i + 1, _lang(VALUE_NAMES.get(p.key, (p.key, p.key)))) for i, p in enumerate(pages) if p.key in missing]
