@@ -93,3 +93,20 @@ def test_a_unit_head_follows_the_response_rate_of_their_subtree(client, org, hr,
     units = [r["unit"].code for r in page.context["rate"]]
     assert units == ["BIRO-A", "BAG-A1"]
     assert page.context["rate"][0]["invited"] == 9
+
+
+def test_the_dashboard_query_count_does_not_grow_with_sub_units(client, org, hr, computed):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tests.factories import UnitFactory
+
+    client.force_login(hr)
+    with CaptureQueriesContext(connection) as small:
+        assert client.get(f"/survei/{computed.pk}/hasil/").status_code == 200
+    for i in range(6):
+        UnitFactory(parent=org["root"], code=f"EXTRA-{i}")
+    index_compute(wave=computed)
+    with CaptureQueriesContext(connection) as large:
+        assert client.get(f"/survei/{computed.pk}/hasil/").status_code == 200
+    assert len(large) == len(small)
