@@ -103,6 +103,8 @@ def wave_action(request, pk: int, action: str):
             n = wave_launch(actor=request.user, wave=wave)
             messages.success(request, _("Survei dibuka untuk %(n)s pegawai; undangan dikirim ke yang punya surel.") % {"n": n})
         elif action == "tutup":
+            if not request.POST.get("yakin"):
+                raise SurveyError(_("Centang konfirmasi untuk menutup survei."))
             wave_close(actor=request.user, wave=wave)
             messages.success(request, _("Survei ditutup. Indeks dihitung di latar belakang."))
         elif action == "ingatkan":

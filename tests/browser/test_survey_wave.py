@@ -93,6 +93,7 @@ def test_employee_answers_on_a_phone_resumes_and_hr_sees_results(browser, phone,
     expect(biro_row).to_have_text("6")
     shot(page, "survey-05-rate-hr")
 
+    page.get_by_label("Saya yakin: jawaban tidak dapat diterima lagi").check()
     page.get_by_role("button", name="Tutup survei").click()
     page.get_by_role("link", name="Lihat hasil Indeks BerAKHLAK").click()
     expect(page.locator("#overall")).to_be_visible()

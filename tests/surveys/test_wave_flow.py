@@ -244,3 +244,15 @@ def test_printable_sheet_has_a_qr_code_per_person_without_email(client, org, hr,
     member = WaveMember.objects.get(wave=wave, employee__email="")
     assert invitation_token(wave, member.pk) in html
     assert client.get(f"/survei/{wave.pk}/lembar-tautan/").content.decode().count("<svg") == 19
+
+
+def test_closing_on_the_web_needs_the_confirmation(client, org, hr, wave, django_capture_on_commit_callbacks):
+    launch(wave, hr, django_capture_on_commit_callbacks)
+    client.force_login(hr)
+    client.post(f"/survei/{wave.pk}/aksi/tutup/")
+    wave.refresh_from_db()
+    assert wave.status == WaveStatus.OPEN
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(f"/survei/{wave.pk}/aksi/tutup/", {"yakin": "1"})
+    wave.refresh_from_db()
+    assert wave.status == WaveStatus.CLOSED and hasattr(wave, "result")
