@@ -17,6 +17,8 @@ def main(argv: list[str] | None = None) -> None:
     if len(argv) > 1 and argv[1] == "demo":
         # The demo runs on the developer's machine only (127.0.0.1): debug on unless told otherwise.
         os.environ.setdefault("DEBUG", "1")
+        # No separate `berakhlak worker` in the demo: background tasks (invitations, index runs) run at once.
+        os.environ.setdefault("TASKS_IMMEDIATE", "1")
     from django.core.management import execute_from_command_line
 
     execute_from_command_line(argv)
