@@ -59,5 +59,9 @@ bench-import: setup
 bench-index: setup
 	$(BIN)/python benchmarks/index_national.py --respondents 4500000 --units 150000 --agencies 700 --repeat 3
 
+## Benchmark: survey submissions over HTTP (gunicorn + PostgreSQL, locust, 300/s for 60 s) beside pgbench (docs/benchmarks.md)
+bench-submit: setup
+	$(BIN)/python benchmarks/submit_load.py --employees 30000 --rate 300 --duration 60 --database $(PG_URL)_bench_submit
+
 clean:
 	rm -rf $(VENV) build *.egg-info test-output

@@ -72,7 +72,7 @@ def _picks(wave_id: int):
 @transaction.atomic
 def index_compute(*, wave: Wave) -> WaveResult:
     """Compute every result of ``wave`` and replace the stored ones."""
-    wave = Wave.objects.select_related("instrument").select_for_update().get(pk=wave.pk)
+    wave = Wave.objects.select_related("instrument").select_for_update(of=("self",)).get(pk=wave.pk)
     scale = check_scale(wave.scale)
     units = list(Unit.objects.filter(agency_id=wave.agency_id).values_list("id", "parent_id", "code"))
     parent = {u: p for u, p, _ in units}

@@ -283,7 +283,11 @@ def response_submit(*, member_id: int, pages: list[rules.Page]) -> Submission:
     The response gets the snapshot unit and today's date, nothing else about the person (anonymous
     waves); the comment goes to its own table. A second submission finds the invitation spent and
     stores nothing."""
-    member = WaveMember.objects.select_for_update().select_related("wave", "wave__instrument").get(pk=member_id)
+    # Lock the invitation and its wave (a close waits for the submissions under way), not the instrument:
+    # a built-in instrument is shared by every wave, and locking its row made all submissions of all
+    # agencies wait for each other (and for any index run, which locks it too).
+    member = (WaveMember.objects.select_for_update(of=("self", "wave")).select_related("wave", "wave__instrument")
+              .get(pk=member_id))
     wave = member.wave
     if member.answered:
         return Submission(stored=False)
@@ -298,7 +302,7 @@ def response_submit(*, member_id: int, pages: list[rules.Page]) -> Submission:
         wave=wave, unit_id=member.unit_id, submitted_on=today, source=Source.WEB,
         member=None if wave.anonymous else member,
         **{code.lower(): answers.get(code) for code in BEHAVIOUR_CODES})
-    items = {i.code: i.pk for i in wave.instrument.items.all()}
+    items = dict(wave.instrument.items.values_list("code", "pk"))
     extra = [ExtraAnswer(response=response, item_id=items[code], value=v) for code, v in answers.items()
              if code not in BEHAVIOUR_CODES and code in items]
     ExtraAnswer.objects.bulk_create(extra)

@@ -151,7 +151,11 @@ def submit(request, token: str):
     member = _member_or_404(token)
     if member.answered:
         return redirect("surveys:thanks")  # a double submission stores nothing more
-    pages = _pages(member.wave)
+    # the pages only serve the completeness check: codes and sections, not the item texts
+    instrument = member.wave.instrument
+    items = [rules.PageItem(code, section, value_code, "", "")
+             for code, section, value_code in instrument.items.values_list("code", "section", "value_code")]
+    pages = rules.pages_for(instrument.kind, items, include_comment=instrument.include_comment)
     try:
         response_submit(member_id=member.pk, pages=pages)
     except SurveyError:
