@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed-stamp
 PG_URL ?= postgresql://postgres@127.0.0.1:5432/berakhlak
 PORT   ?= 8000
 
-.PHONY: setup demo test test-sqlite test-postgres browser-deps messages bench-import clean
+.PHONY: setup demo test test-sqlite test-postgres browser-deps messages bench-import bench-index bench-submit clean
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
