@@ -72,29 +72,36 @@ def indices_from_sums(row: Mapping, scale: tuple[int, int]) -> tuple[dict[str, f
     return values, overall_index(values)
 
 
-def behaviour_ranking(row: Mapping, scale: tuple[int, int], *, top: int = 3) -> dict[str, list[dict]]:
-    """The ``top`` strongest and weakest behaviours of one group, from a ``unit_sums`` row.
-
-    Each behaviour is scored by the value-index formula of DESIGN.md "Index method" applied to its
-    single item: 100 × (mean of its non-missing answers − scale min) / (scale max − scale min),
-    unrounded. Returns ``{"strongest": [...], "weakest": [...]}``, each a list of
-    ``{"code": "AK1", "value": "AK", "index": 81.25}`` (``value`` is the core value of
-    REGULATIONS.md §1 the behaviour belongs to): strongest by index descending, weakest by index
-    ascending, ties broken by behaviour code (alphabetical) in both. A behaviour nobody answered has
-    no index and is left out. With ``top`` above half the answered behaviours the two lists overlap.
-    """
+def behaviour_indices(row: Mapping, scale: tuple[int, int]) -> dict[str, float | None]:
+    """Each behaviour's index from a ``unit_sums`` row: the value-index formula of DESIGN.md "Index
+    method" applied to its single item, unrounded; ``None`` when nobody answered it."""
     check_scale(scale)
+    return {code: index_from_sums(float(row[f"{code}_sum"] or 0), int(row[f"{code}_n"] or 0), scale)
+            for code in BEHAVIOUR_CODES}
+
+
+def rank_behaviours(indices: Mapping[str, float | None], *, top: int = 3) -> dict[str, list[dict]]:
+    """The ``top`` strongest and weakest of behaviour indices ``{code: index | None}``.
+
+    Returns ``{"strongest": [...], "weakest": [...]}``, each a list of ``{"code": "AK1", "value": "AK",
+    "index": 81.25}`` (``value`` is the core value of REGULATIONS.md §1 the behaviour belongs to):
+    strongest by index descending, weakest by index ascending, ties broken by behaviour code
+    (alphabetical) in both. A behaviour without an index is left out. With ``top`` above half the
+    scored behaviours the two lists overlap.
+    """
     if top < 0:
         raise ValueError("top must be 0 or more")
-    scored = []
-    for code in BEHAVIOUR_CODES:
-        index = index_from_sums(float(row[f"{code}_sum"] or 0), int(row[f"{code}_n"] or 0), scale)
-        if index is not None:
-            scored.append({"code": code, "value": code[:2], "index": index})
+    scored = [{"code": code, "value": code[:2], "index": index} for code, index in indices.items() if index is not None]
     return {
         "strongest": sorted(scored, key=lambda b: (-b["index"], b["code"]))[:top],
         "weakest": sorted(scored, key=lambda b: (b["index"], b["code"]))[:top],
     }
+
+
+def behaviour_ranking(row: Mapping, scale: tuple[int, int], *, top: int = 3) -> dict[str, list[dict]]:
+    """The ``top`` strongest and weakest behaviours of one group, from a ``unit_sums`` row
+    (``behaviour_indices`` ranked by ``rank_behaviours``)."""
+    return rank_behaviours(behaviour_indices(row, scale), top=top)
 
 
 class LongSums(NamedTuple):

@@ -99,9 +99,8 @@ def index_compute(*, wave: Wave) -> WaveResult:
             values, overall = culture_index.indices_from_sums(row, scale)
             for v in VALUE_CODES:
                 metrics.append((wave.pk, u, Metric.VALUE, v, values[v], int(row[f"{v}_n"] or 0)))
-            for b in BEHAVIOUR_CODES:
-                n = int(row.get(f"{b}_n") or 0)
-                metrics.append((wave.pk, u, Metric.BEHAVIOUR, b, index_from_sums(float(row.get(f"{b}_sum") or 0), n, scale), n))
+            for b, index in culture_index.behaviour_indices(row, scale).items():
+                metrics.append((wave.pk, u, Metric.BEHAVIOUR, b, index, int(row[f"{b}_n"] or 0)))
         else:
             overall = None
         comments_ok = subtree[u] >= wave.min_group_comments

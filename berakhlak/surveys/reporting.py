@@ -4,17 +4,17 @@ appear, and suppressed units carry no numbers (the result tables hold none for t
 
 from __future__ import annotations
 
-from collections import defaultdict
-
-from django.db.models import Count, Q, QuerySet
+from django.db.models import QuerySet
 from django.utils import timezone
 
 from berakhlak.analytics.bands import DEFAULT_BANDS
+from berakhlak.analytics.culture_index import rank_behaviours
 from berakhlak.analytics.likert import VALUE_CODES, display
+from berakhlak.analytics.trends import biggest_improvement, change
 from berakhlak.framework.selectors import framework_for_agency
 from berakhlak.org.models import Unit
-from berakhlak.surveys.models import Item, Metric, MetricResult, UnitResult, Wave, WaveMember
-from berakhlak.surveys.selectors import _band, _entry, previous_wave, trend
+from berakhlak.surveys.models import Item, Metric, Wave, WaveMember
+from berakhlak.surveys.selectors import _band, entries, previous_wave, trend, unit_metrics
 
 
 def _value_names(wave: Wave) -> dict[str, str]:
@@ -23,58 +23,21 @@ def _value_names(wave: Wave) -> dict[str, str]:
     return {v: names.get(v, v) for v in VALUE_CODES}
 
 
-def _entries(wave: Wave, units: list[Unit]) -> dict[int, dict]:
-    ids = [u.pk for u in units]
-    results = {r.unit_id: r for r in UnitResult.objects.filter(wave=wave, unit_id__in=ids)}
-    values: dict[int, dict] = defaultdict(dict)
-    for unit_id, code, value in MetricResult.objects.filter(wave=wave, unit_id__in=ids, metric=Metric.VALUE) \
-            .values_list("unit_id", "code", "value"):
-        values[unit_id][code] = value
-    out = {}
-    for u in units:
-        entry = _entry(u.code, results.get(u.pk), values[u.pk])
-        entry["name"] = u.name
-        entry["id"] = u.pk
-        entry["raw"] = values[u.pk]
-        entry["raw_overall"] = results[u.pk].overall if u.pk in results else None
-        out[u.pk] = entry
-    return out
-
-
-def _change(now: dict, before: dict | None) -> dict | None:
-    if before is None or now["suppressed"] or before["suppressed"]:
-        return None
-    return {"values": {v: display(now["raw"][v] - before["raw"][v])
-                       if now["raw"].get(v) is not None and before["raw"].get(v) is not None else None
-                       for v in VALUE_CODES},
-            "overall": display(now["raw_overall"] - before["raw_overall"])
-            if now["raw_overall"] is not None and before["raw_overall"] is not None else None}
-
-
 def wave_report(*, wave: Wave, unit: Unit, units: QuerySet[Unit]) -> dict:
     children = list(units.filter(parent=unit).order_by("code"))
-    entries = _entries(wave, [unit, *children])
-    summary = entries[unit.pk]
-    metrics: dict[str, dict] = defaultdict(dict)
-    for metric, code, value, count in MetricResult.objects.filter(wave=wave, unit=unit) \
-            .values_list("metric", "code", "value", "count"):
-        metrics[metric][code] = (value, count)
-    texts = dict(Item.objects.filter(instrument_id=wave.instrument_id).values_list("code", "text_id"))
-    ranked = sorted(((code, v) for code, (v, _) in metrics.get(Metric.BEHAVIOUR, {}).items() if v is not None),
-                    key=lambda kv: (-kv[1], kv[0]))
-    behaviour = [{"code": c, "value": c[:2], "text": texts.get(c, c), "index": display(v)} for c, v in ranked]
-    reliability = []
-    for v in VALUE_CODES:
-        alpha = metrics.get(Metric.ALPHA, {}).get(v)
-        if alpha is None:
-            continue
-        reliability.append({"value": v, "alpha": None if alpha[0] is None else round(alpha[0], 3), "n": alpha[1],
-                            "item_total": {f"{v}{i}": (None if metrics.get(Metric.ITEM_TOTAL, {}).get(f"{v}{i}", (None,))[0] is None
-                                                       else round(metrics[Metric.ITEM_TOTAL][f"{v}{i}"][0], 3))
-                                           for i in (1, 2, 3)}})
-    members = WaveMember.objects.filter(wave=wave, unit__path__startswith=unit.path).aggregate(
-        invited=Count("id"), answered=Count("id", filter=Q(answered=True)))
-    invited = members["invited"] or None
+    now = entries(wave=wave, units=[unit, *children])
+    summary = now[unit.pk]
+    metrics = unit_metrics(wave=wave, unit=unit)
+    items = {code: (text, section, value) for code, text, section, value in
+             Item.objects.filter(instrument_id=wave.instrument_id).values_list("code", "text_id", "section", "value_code")}
+    ranked = rank_behaviours({code: v for code, (v, _) in metrics.get(Metric.BEHAVIOUR, {}).items()})
+    behaviours = {side: [{**b, "text": items.get(b["code"], (b["code"],))[0], "index": display(b["index"])}
+                         for b in ranked[side]] for side in ranked}
+    alphas, item_totals = metrics.get(Metric.ALPHA, {}), metrics.get(Metric.ITEM_TOTAL, {})
+    reliability = [{"value": v, "alpha": _round3(alphas[v][0]), "n": alphas[v][1],
+                    "item_total": {f"{v}{i}": _round3(item_totals.get(f"{v}{i}", (None,))[0]) for i in (1, 2, 3)}}
+                   for v in VALUE_CODES if v in alphas]
+    invited = WaveMember.objects.filter(wave=wave, unit__path__startswith=unit.path).count() or None
     responded = summary["respondents"]
     dims = metrics.get(Metric.DIMENSION, {})
 
@@ -83,21 +46,20 @@ def wave_report(*, wave: Wave, unit: Unit, units: QuerySet[Unit]) -> dict:
             return None
         return {"index": display(dims[code][0]), "category": _band(dims[code][0])}
 
-    extra_values = dict(Item.objects.filter(instrument_id=wave.instrument_id, section="EXTRA")
-                        .values_list("code", "value_code"))
-    extra = [{"code": code, "text": texts.get(code, code), "value": extra_values[code], "index": display(v)}
-             for code, (v, _) in sorted(metrics.get(Metric.ITEM, {}).items()) if code in extra_values]
+    extra = [{"code": code, "text": items[code][0], "value": items[code][2], "index": display(v)}
+             for code, (v, _) in sorted(metrics.get(Metric.ITEM, {}).items())
+             if code in items and items[code][1] == "EXTRA"]
     prev = previous_wave(wave)
-    change, improvement = None, []
+    unit_change, improvement = None, []
     if prev is not None:
-        before = _entries(prev, [unit, *children])
-        change = _change(summary, before[unit.pk])
-        for c in children:
-            delta = _change(entries[c.pk], before[c.pk])
-            if delta and delta["overall"] is not None:
-                improvement.append({"unit": c.code, "name": c.name, "change": delta["overall"],
-                                    "overall": entries[c.pk]["overall"]})
-        improvement.sort(key=lambda r: (-r["change"], r["unit"]))
+        changes = {c["unit"]: c for c in change(list(now.values()),
+                                                list(entries(wave=prev, units=[unit, *children]).values()))}
+        if changes[unit.code]["overall"] is not None:
+            unit_change = changes[unit.code]
+        names = {c.code: c for c in children}
+        improvement = [{"unit": c["unit"], "name": names[c["unit"]].name, "change": c["overall"],
+                        "overall": now[names[c["unit"]].pk]["overall"]}
+                       for c in biggest_improvement([changes[c.code] for c in children], limit=len(children))]
     return {
         "agency": {"code": wave.agency.code, "name": wave.agency.name},
         "wave": {"code": wave.code, "title": wave.title, "scale": list(wave.scale), "min_group": wave.min_group,
@@ -105,26 +67,25 @@ def wave_report(*, wave: Wave, unit: Unit, units: QuerySet[Unit]) -> dict:
         "unit": {"code": unit.code, "name": unit.name, "id": unit.pk},
         "generated_on": timezone.localdate().isoformat(),
         "value_names": _value_names(wave),
-        "summary": _public(summary),
-        "children": [_public(entries[c.pk]) for c in children],
-        "behaviours": {"strongest": behaviour[:3], "weakest": list(reversed(behaviour[-3:])) if behaviour else [],
-                       "all": behaviour},
+        "summary": summary,
+        "children": [{**now[c.pk], "name": c.name, "id": c.pk} for c in children],
+        "behaviours": behaviours,
         "reliability": reliability,
-        "trend": [t for t in trend(wave=wave, unit=unit)],
+        "trend": trend(wave=wave, unit=unit),
         "response": {"invited": invited, "responded": responded,
                      "rate": round(100 * responded / invited, 1) if invited and responded is not None else None},
         "engagement": dimension("EE"),
         "branding": dimension("EB"),
         "extra_items": extra,
-        "change": change,
+        "change": unit_change,
         "previous_wave": prev.code if prev else None,
         "improvement": improvement,
         "bands": [{"code": b.code, "label": b.label_id, "min": b.lower} for b in DEFAULT_BANDS],
     }
 
 
-def _public(entry: dict) -> dict:
-    return {k: v for k, v in entry.items() if k not in ("raw", "raw_overall")}
+def _round3(x: float | None) -> float | None:
+    return None if x is None else round(x, 3)
 
 
 def charts_svg(report: dict) -> dict[str, str]:

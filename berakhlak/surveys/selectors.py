@@ -19,7 +19,8 @@ from django.http import Http404
 from berakhlak.accounts.scope import Scope
 from berakhlak.analytics.bands import DEFAULT_BANDS, band_for
 from berakhlak.analytics.likert import VALUE_CODES, display
-from berakhlak.analytics.suppression import suppress
+from berakhlak.analytics.suppression import subtree_totals, suppress
+from berakhlak.analytics.trends import biggest_improvement, change
 from berakhlak.org.models import Agency, Unit
 from berakhlak.surveys.models import (
     Comment, Instrument, Metric, MetricResult, UnitResult, Wave, WaveMember, WaveResult, WaveStatus,
@@ -105,7 +106,7 @@ def response_rate(*, scope: Scope, wave: Wave, parent: Unit | None = None) -> li
         direct_invited[unit_id] = invited
         direct_answered[unit_id] = answered
     hidden = suppress(tree, direct_answered, wave.min_group)
-    invited_total = _subtree(tree, direct_invited)
+    invited_total = subtree_totals(tree, direct_invited)
     visible_ids = set(result_units(scope=scope, wave=wave).values_list("id", flat=True))
     if parent is None:  # the top of what the user may see: the root, or a unit head's own unit
         top = result_units(scope=scope, wave=wave).order_by("depth", "path").values_list("id", flat=True).first()
@@ -128,12 +129,6 @@ def response_rate(*, scope: Scope, wave: Wave, parent: Unit | None = None) -> li
     return [focus_row, *children]
 
 
-def _subtree(tree: dict, direct: dict) -> dict:
-    from berakhlak.analytics.suppression import subtree_totals
-
-    return subtree_totals(tree, direct)
-
-
 # --- results -------------------------------------------------------------------------------------
 
 def _entry(code: str, result: UnitResult | None, values: dict) -> dict:
@@ -154,6 +149,24 @@ def _band(x: float | None) -> str | None:
     return band.code if band else None
 
 
+def _stored(wave_ids, unit_ids) -> tuple[dict, dict]:
+    """The stored results of these waves and units in two queries: ``UnitResult`` and the unrounded
+    value indices, each keyed by ``(wave_id, unit_id)`` (values: a ``defaultdict``, empty when none)."""
+    results = {(r.wave_id, r.unit_id): r
+               for r in UnitResult.objects.filter(wave_id__in=wave_ids, unit_id__in=unit_ids)}
+    values: dict[tuple, dict] = defaultdict(dict)
+    for wave_id, unit_id, code, value in MetricResult.objects.filter(
+            wave_id__in=wave_ids, unit_id__in=unit_ids, metric=Metric.VALUE).values_list("wave_id", "unit_id", "code", "value"):
+        values[(wave_id, unit_id)][code] = value
+    return results, values
+
+
+def entries(*, wave: Wave, units) -> dict[int, dict]:
+    """Index-JSON entries of ``units`` (objects with ``pk`` and ``code``) in ``wave``, by unit id."""
+    results, values = _stored([wave.pk], [u.pk for u in units])
+    return {u.pk: _entry(u.code, results.get((wave.pk, u.pk)), values[(wave.pk, u.pk)]) for u in units}
+
+
 def index_json(*, wave: Wave, unit_code: str | None = None, units: QuerySet[Unit] | None = None) -> dict:
     """The index of a computed wave in the DESIGN.md "Index JSON" schema: every unit of the agency (in
     ``units`` when given), or one."""
@@ -166,18 +179,14 @@ def index_json(*, wave: Wave, unit_code: str | None = None, units: QuerySet[Unit
         qs = qs.filter(code=unit_code)
         if not qs.exists():
             raise LookupError(f"unit {unit_code} tidak ada / unknown unit {unit_code}")
-    unit_rows = list(qs.order_by("code").values_list("id", "code"))
-    ids = [u for u, _ in unit_rows]
-    results = {r.unit_id: r for r in UnitResult.objects.filter(wave=wave, unit_id__in=ids)}
-    values: dict[int, dict] = defaultdict(dict)
-    for unit_id, code, value in MetricResult.objects.filter(wave=wave, unit_id__in=ids, metric=Metric.VALUE) \
-            .values_list("unit_id", "code", "value"):
-        values[unit_id][code] = value
+    listed = list(qs.order_by("code").only("id", "code"))
+    by_id = entries(wave=wave, units=listed)
     return {"wave": wave.code, "scale": [result.scale_min, result.scale_max], "min_group": result.min_group,
-            "units": [_entry(code, results.get(u), values[u]) for u, code in unit_rows]}
+            "units": [by_id[u.pk] for u in listed]}
 
 
 def unit_metrics(*, wave: Wave, unit: Unit) -> dict[str, dict[str, tuple[float | None, int | None]]]:
+    """Every stored number of a unit in a wave: ``{metric: {code: (value, count)}}``."""
     out: dict[str, dict] = defaultdict(dict)
     for metric, code, value, count in MetricResult.objects.filter(wave=wave, unit=unit) \
             .values_list("metric", "code", "value", "count"):
@@ -185,25 +194,33 @@ def unit_metrics(*, wave: Wave, unit: Unit) -> dict[str, dict[str, tuple[float |
     return out
 
 
+def previous_waves(waves: list[Wave]) -> dict[int, Wave | None]:
+    """For each wave, its agency's latest computed wave of the same instrument kind opened before it
+    (one query for all)."""
+    earlier: dict[tuple, list[Wave]] = defaultdict(list)  # (agency, kind) -> computed waves, oldest first
+    for e in (Wave.objects.filter(agency_id__in={w.agency_id for w in waves}, result__isnull=False)
+              .select_related("instrument").order_by("opens_on")):
+        earlier[(e.agency_id, e.instrument.kind)].append(e)
+    out = {}
+    for w in waves:
+        before = [e for e in earlier[(w.agency_id, w.instrument.kind)] if e.opens_on < w.opens_on]
+        out[w.pk] = before[-1] if before else None
+    return out
+
+
 def previous_wave(wave: Wave) -> Wave | None:
     """The agency's latest computed wave of the same instrument kind before this one."""
-    return (Wave.objects.filter(agency_id=wave.agency_id, instrument__kind=wave.instrument.kind,
-                                opens_on__lt=wave.opens_on, result__isnull=False)
-            .order_by("-opens_on").first())
+    return previous_waves([wave])[wave.pk]
 
 
 def trend(*, wave: Wave, unit: Unit) -> list[dict]:
     """The unit's indices over the agency's computed waves of the same kind, oldest first, up to this one."""
     waves = list(Wave.objects.filter(agency_id=wave.agency_id, instrument__kind=wave.instrument.kind,
                                      opens_on__lte=wave.opens_on, result__isnull=False).order_by("opens_on"))
-    results = {r.wave_id: r for r in UnitResult.objects.filter(wave__in=waves, unit=unit)}
-    values: dict[int, dict] = defaultdict(dict)
-    for wave_id, code, value in MetricResult.objects.filter(wave__in=waves, unit=unit, metric=Metric.VALUE) \
-            .values_list("wave_id", "code", "value"):
-        values[wave_id][code] = value
+    results, values = _stored([w.pk for w in waves], [unit.pk])
     out = []
     for w in waves:
-        entry = _entry(unit.code, results.get(w.pk), values[w.pk])
+        entry = _entry(unit.code, results.get((w.pk, unit.pk)), values[(w.pk, unit.pk)])
         out.append({"wave": w.code, "values": entry["values"], "overall": entry["overall"],
                     "suppressed": entry["suppressed"]})
     return out
@@ -221,47 +238,49 @@ def comments(*, wave: Wave, unit: Unit) -> list[str]:
 def national_result(*, code: str, scope: Scope | None = None) -> dict:
     """Every agency's wave ``code`` that has been computed, and the national index: the mean of the
     agency indices of agencies whose root group is shown (at least the minimum respondents), each
-    agency weighing the same (the official method, REGULATIONS.md §2)."""
+    agency weighing the same (the official method, REGULATIONS.md §2). Each agency's change against
+    its own previous wave and the biggest improvements follow ``analytics.trends``."""
     from berakhlak.analytics.culture_index import national_index
 
-    waves = Wave.objects.filter(code=code, result__isnull=False).select_related("agency", "result")
+    waves = Wave.objects.filter(code=code, result__isnull=False).select_related("agency", "instrument")
     if scope is not None:
         waves = waves.filter(_wave_q(scope))
     waves = list(waves.order_by("agency__code"))
-    roots = {u.agency_id: u for u in Unit.objects.filter(agency_id__in=[w.agency_id for w in waves], parent__isnull=True)}
-    root_ids = [r.pk for r in roots.values()]
-    results = {(r.wave_id, r.unit_id): r for r in UnitResult.objects.filter(wave__in=waves, unit_id__in=root_ids)}
-    values: dict[tuple, dict] = defaultdict(dict)
-    for wave_id, unit_id, vcode, value in MetricResult.objects.filter(
-            wave__in=waves, unit_id__in=root_ids, metric=Metric.VALUE).values_list("wave_id", "unit_id", "code", "value"):
-        values[(wave_id, unit_id)][vcode] = value
+    roots = {u.agency_id: u.pk for u in Unit.objects.filter(agency_id__in=[w.agency_id for w in waves],
+                                                            parent__isnull=True)}
+    previous = previous_waves(waves)
+    results, values = _stored([w.pk for w in waves] + [p.pk for p in previous.values() if p], list(roots.values()))
+
+    def agency_entry(w: Wave | None, agency_code: str) -> dict | None:
+        if w is None:
+            return None
+        key = (w.pk, roots.get(w.agency_id))
+        return _entry(agency_code, results.get(key), values[key])
+
     agencies, kept = [], []
+    now, before = [], []
     for w in waves:
-        root = roots.get(w.agency_id)
-        key = (w.pk, root.pk if root else None)
-        entry = _entry(w.agency.code, results.get(key), values[key])
+        entry = agency_entry(w, w.agency.code)
+        prev = previous[w.pk]
         agencies.append({"agency": w.agency.code, "name": w.agency.name, "respondents": entry["respondents"],
                          "values": entry["values"], "overall": entry["overall"],
-                         "categories": entry["categories"], "overall_category": entry["overall_category"]})
-        if not entry["suppressed"] and len(values[key]) == len(VALUE_CODES):
-            kept.append((entry["respondents"], values[key]))
+                         "categories": entry["categories"], "overall_category": entry["overall_category"],
+                         "previous_wave": prev.code if prev else None})
+        now.append(entry)
+        if prev is not None:
+            before.append(agency_entry(prev, w.agency.code))
+        raw = values[(w.pk, roots.get(w.agency_id))]
+        if not entry["suppressed"] and len(raw) == len(VALUE_CODES):
+            kept.append((entry["respondents"], raw))
     national = national_index(kept, min_group=1)
-    # change of each agency against its own previous computed wave, and the biggest improvements
-    for w, entry in zip(waves, agencies):
-        prev = previous_wave(w)
-        root = roots.get(w.agency_id)
-        entry["previous_wave"] = prev.code if prev else None
-        entry["change"] = None
-        if prev is None or root is None or entry["overall"] is None:
-            continue
-        before = UnitResult.objects.filter(wave=prev, unit=root, suppressed=False).first()
-        now = results.get((w.pk, root.pk))
-        if before is not None and before.overall is not None and now is not None:
-            entry["change"] = display(now.overall - before.overall)
-    improvement = sorted((a for a in agencies if a["change"] is not None), key=lambda a: (-a["change"], a["agency"]))
+    changes = {c["unit"]: c for c in change(now, before)}
+    for a in agencies:
+        a["change"] = changes[a["agency"]]["overall"]
+    by_code = {a["agency"]: a for a in agencies}
     return {"wave": code, "agencies": agencies, "improvement": [
-        {"agency": a["agency"], "name": a["name"], "change": a["change"], "previous_wave": a["previous_wave"]}
-        for a in improvement[:10]],
+        {"agency": c["unit"], "name": by_code[c["unit"]]["name"], "change": c["overall"],
+         "previous_wave": by_code[c["unit"]]["previous_wave"]}
+        for c in biggest_improvement(changes.values(), limit=10)],
             "national": {"agencies": national["agencies"],
                          "values": {v: display(x) for v, x in national["values"].items()},
                          "overall": display(national["overall"]),
