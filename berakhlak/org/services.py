@@ -35,6 +35,12 @@ class ImportRejected(Exception):
         self.problems = problems
         super().__init__(f"{len(problems)} problem(s)")
 
+    def report(self) -> list[str]:
+        """What a command prints on standard error: one ``FILE:ROW: column: reason`` line per problem,
+        then the count."""
+        n = len(self.problems)
+        return [*(str(p) for p in self.problems), f"{n} masalah; tidak ada yang disimpan / {n} problem(s); nothing was saved"]
+
 
 @dataclass
 class ImportResult:
@@ -50,7 +56,8 @@ class ImportResult:
 Progress = Callable[[int], None] | None
 
 
-def _open(source, filename: str | None, file_label: str):
+def open_import_table(source, filename: str | None, file_label: str):
+    """The file as a ``Table``; an unreadable file is an ``ImportRejected`` with one problem line."""
     try:
         return open_table(source, name=filename)
     except TableError as exc:
@@ -89,7 +96,7 @@ def agency_create(*, code: str, name: str, kind: str = AgencyKind.PUSAT, actor=N
 def units_import(*, source: str | Path | BinaryIO, agency_code: str, agency_name: str | None = None,
                  filename: str | None = None, dry_run: bool = False, actor=None) -> ImportResult:
     """Import the work-unit tree (``kode,nama,induk_kode``) of one agency; create the agency if missing."""
-    table = _open(source, filename, "units")
+    table = open_import_table(source, filename, "units")
     agency = Agency.objects.filter(code=agency_code).first()
     if agency is None and not agency_name:
         agency_name = agency_code
@@ -219,7 +226,7 @@ def employees_import(*, source: str | Path | BinaryIO, agency_code: str | None, 
                      dry_run: bool = False, actor=None, today: date | None = None,
                      progress: Progress = None) -> ImportResult:
     """Import employees (``nip,nama,unit_kode,jabatan,jenis_jabatan,jenis_pegawai,atasan_nip,email``)."""
-    table = _open(source, filename, "employees")
+    table = open_import_table(source, filename, "employees")
     try:
         agency = agency_get(agency_code)
     except Agency.DoesNotExist as exc:

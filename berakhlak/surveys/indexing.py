@@ -50,23 +50,37 @@ def wave_responses(wave_id: int):
         id=r.id, unit_id=r.unit_id, **{c: r[c.lower()].cast("int64") for c in BEHAVIOUR_CODES})
 
 
+def _respondents(wave_id: int):
+    """``id, unit_id`` of the wave's responses (what the long-form expressions group by)."""
+    return wave_responses(wave_id).select("id", "unit_id")
+
+
+def _response_ids(wave_id: int):
+    """``id`` of the wave's responses, to keep only its answers (an expression of its own: Ibis would
+    take a second use of ``_respondents`` in the same query for an ambiguous self-join)."""
+    r = _responses_table()
+    return r.filter(r.wave_id == wave_id).select("id")
+
+
 def _extra_answers(wave_id: int):
     a = ibis.table({"response_id": "int64", "item_id": "int64", "value": "int16"}, name="surveys_extraanswer")
     i = ibis.table({"id": "int64", "code": "string", "section": "string"}, name="surveys_item")
-    r = _responses_table()
-    mine = r.filter(r.wave_id == wave_id).select("id")
+    mine = _response_ids(wave_id)
     joined = a.join(mine, a.response_id == mine.id).join(i, a.item_id == i.id)
     return joined.select(response_id=joined.response_id, item_code=joined.code,
                          dimension=joined.section, value=joined.value.cast("int64"))
 
 
-def _picks(wave_id: int):
+def _votes(wave_id: int, closure):
+    """The value-selection votes and respondent counts of the wave (``selection.selection_votes``)."""
+    from berakhlak.analytics import selection
+
     p = ibis.table({"response_id": "int64", "question": "string", "item_id": "int64"}, name="surveys_selectionpick")
     i = ibis.table({"id": "int64", "code": "string"}, name="surveys_item")
-    r = _responses_table()
-    mine = r.filter(r.wave_id == wave_id).select("id")
+    mine = _response_ids(wave_id)
     joined = p.join(mine, p.response_id == mine.id).join(i, p.item_id == i.id)
-    return joined.select(response_id=joined.response_id, question=joined.question, option_code=joined.code)
+    picks = joined.select(response_id=joined.response_id, question=joined.question, option_code=joined.code)
+    return selection.selection_votes(picks, _respondents(wave_id), closure)
 
 
 @transaction.atomic
@@ -78,12 +92,9 @@ def index_compute(*, wave: Wave) -> WaveResult:
     parent = {u: p for u, p, _ in units}
     responses = wave_responses(wave.pk)
     closure = _closure_table()
-    if wave.instrument.kind == InstrumentKind.LIKERT:
-        sums = run(culture_index.unit_sums(responses, closure))
-    else:
-        from berakhlak.analytics import selection
-
-        sums = run(selection.selection_votes(_picks(wave.pk), responses.select("id", "unit_id"), closure).respondents)
+    likert = wave.instrument.kind == InstrumentKind.LIKERT
+    votes = None if likert else _votes(wave.pk, closure)
+    sums = run(culture_index.unit_sums(responses, closure) if likert else votes.respondents)
     by_unit = {row["unit_id"]: row for row in sums}
     subtree = {u: int(by_unit[u]["respondents"]) if u in by_unit else 0 for u in parent}
     hidden = suppress_subtree_counts(parent, subtree, wave.min_group)
@@ -95,7 +106,7 @@ def index_compute(*, wave: Wave) -> WaveResult:
             unit_rows.append((wave.pk, u, True, None, None, False))
             continue
         row = by_unit[u]
-        if wave.instrument.kind == InstrumentKind.LIKERT:
+        if likert:
             values, overall = culture_index.indices_from_sums(row, scale)
             for v in VALUE_CODES:
                 metrics.append((wave.pk, u, Metric.VALUE, v, values[v], int(row[f"{v}_n"] or 0)))
@@ -105,11 +116,11 @@ def index_compute(*, wave: Wave) -> WaveResult:
             overall = None
         comments_ok = subtree[u] >= wave.min_group_comments
         unit_rows.append((wave.pk, u, False, subtree[u], overall, comments_ok))
-    if wave.instrument.kind == InstrumentKind.LIKERT:
+    if likert:
         metrics.extend(_reliability_metrics(wave, responses, closure, visible))
         metrics.extend(_extra_metrics(wave, closure, visible, scale))
     else:
-        metrics.extend(_selection_metrics(wave, closure, visible, by_unit))
+        metrics.extend(_selection_metrics(wave, run(votes.votes), visible, by_unit))
     UnitResult.objects.filter(wave=wave).delete()
     MetricResult.objects.filter(wave=wave).delete()
     with connection.cursor() as cursor:
@@ -140,8 +151,7 @@ def _reliability_metrics(wave, responses, closure, visible) -> Iterable[tuple]:
 def _extra_metrics(wave, closure, visible, scale) -> Iterable[tuple]:
     if not wave.instrument.items.exclude(section="BERAKHLAK").exists():
         return []
-    dims, items = culture_index.item_sums_long(_extra_answers(wave.pk), wave_responses(wave.pk).select("id", "unit_id"),
-                                               closure)
+    dims, items = culture_index.item_sums_long(_extra_answers(wave.pk), _respondents(wave.pk), closure)
     out = []
     for row in run(dims):
         if row["unit_id"] in visible:
@@ -156,13 +166,12 @@ def _extra_metrics(wave, closure, visible, scale) -> Iterable[tuple]:
     return out
 
 
-def _selection_metrics(wave, closure, visible, by_unit) -> Iterable[tuple]:
+def _selection_metrics(wave, vote_rows, visible, by_unit) -> Iterable[tuple]:
     """Votes per option and question, implementation share per value and the six culture indices of
     the value-selection instrument (formulas: docs/index-method.md)."""
     from berakhlak.analytics import selection
 
-    responses = wave_responses(wave.pk).select("id", "unit_id")
-    votes = selection.votes_by_unit(run(selection.selection_votes(_picks(wave.pk), responses, closure).votes))
+    votes = selection.votes_by_unit(vote_rows)
     metric_of = {"PERSONAL": Metric.VOTES_PERSONAL, "CURRENT": Metric.VOTES_CURRENT, "DESIRED": Metric.VOTES_DESIRED}
     out = []
     for u in visible:

@@ -22,6 +22,7 @@ from berakhlak.analytics.likert import VALUE_CODES, display
 from berakhlak.analytics.suppression import subtree_totals, suppress
 from berakhlak.analytics.trends import biggest_improvement, change
 from berakhlak.org.models import Agency, Unit
+from berakhlak.surveys import rules
 from berakhlak.surveys.models import (
     Comment, Instrument, Metric, MetricResult, UnitResult, Wave, WaveMember, WaveResult, WaveStatus,
 )
@@ -67,6 +68,14 @@ def instrument_get(*, scope: Scope, pk: int) -> Instrument:
     if instrument is None:
         raise Http404
     return instrument
+
+
+def instrument_pages(instrument: Instrument, *, texts: bool = True) -> list:
+    """The pages of the answering form of ``instrument`` (``rules.pages_for``), in one query; without
+    ``texts`` only codes and sections are read (enough for the completeness check of a submission)."""
+    fields = ("code", "section", "value_code", *(("text_id", "text_en") if texts else ()))
+    items = [rules.PageItem(*row, *(() if texts else ("", ""))) for row in instrument.items.values_list(*fields)]
+    return rules.pages_for(instrument.kind, items, include_comment=instrument.include_comment)
 
 
 def invitations_open_for(*, scope: Scope) -> QuerySet[WaveMember]:

@@ -22,10 +22,9 @@ from django.utils import timezone
 from berakhlak.analytics.likert import BEHAVIOUR_CODES
 from berakhlak.audit.services import audit_record
 from berakhlak.lib.db import load_rows
-from berakhlak.lib.tabular import TableError, open_table
 from berakhlak.org.checks import Problem
 from berakhlak.org.models import Agency, Unit
-from berakhlak.org.services import ImportRejected
+from berakhlak.org.services import ImportRejected, open_import_table
 from berakhlak.surveys import rules
 from berakhlak.surveys.checks import check_responses
 from berakhlak.surveys.models import (
@@ -335,13 +334,7 @@ def responses_import(*, source: str | Path | BinaryIO, agency: Agency, wave_code
     """Load Likert answers (``respondent,unit_kode,BP1…KL3``) into a wave, creating a closed, anonymous
     wave of the built-in BerAKHLAK Likert instrument when it is missing. All-or-nothing; re-running the
     same file changes nothing (upsert by respondent)."""
-    label = filename or str(source)
-    try:
-        table = open_table(source, name=filename)
-    except TableError as exc:
-        raise ImportRejected([Problem(label, 1, "-", str(exc).split(": ", 1)[-1])]) from None
-    except OSError as exc:
-        raise ImportRejected([Problem(label, 0, "-", exc.strerror or str(exc))]) from None
+    table = open_import_table(source, filename, str(source))
     wave = Wave.objects.select_related("instrument").filter(agency=agency, code=wave_code).first()
     if wave is not None:
         if wave.instrument.kind != InstrumentKind.LIKERT:

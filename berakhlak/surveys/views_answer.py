@@ -15,6 +15,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from berakhlak.surveys import item_bank, rules
 from berakhlak.surveys.models import InstrumentKind, WaveStatus
+from berakhlak.surveys.selectors import instrument_pages
 from berakhlak.surveys.services import SurveyError, draft_save, member_for_token, response_submit
 
 VALUE_NAMES = {
@@ -30,12 +31,6 @@ QUESTION_TEXT = {q["code"]: (q["text_id"], q["text_en"]) for q in item_bank.SELE
 
 def _lang(pair):
     return pair[1] if (get_language() or "id").startswith("en") and pair[1] else pair[0]
-
-
-def _pages(wave):
-    items = [rules.PageItem(i.code, i.section, i.value_code, i.text_id, i.text_en)
-             for i in wave.instrument.items.all()]
-    return rules.pages_for(wave.instrument.kind, items, include_comment=wave.instrument.include_comment)
 
 
 def _member_or_404(token):
@@ -66,7 +61,7 @@ def start(request, token: str):
     member, stop = _answerable(request, token)
     if stop is not None:
         return stop
-    pages = _pages(member.wave)
+    pages = instrument_pages(member.wave.instrument)
     draft = member.draft or {}
     missing = rules.missing_pages(pages, draft)
     if draft and request.GET.get("mulai") is None:
@@ -83,7 +78,7 @@ def page(request, token: str, page: int):
     if stop is not None:
         return stop
     wave = member.wave
-    pages = _pages(wave)
+    pages = instrument_pages(wave.instrument)
     if not 1 <= page <= len(pages):
         raise Http404
     current = pages[page - 1]
@@ -138,7 +133,7 @@ def review(request, token: str):
     if stop is not None:
         return stop
     wave = member.wave
-    pages = _pages(wave)
+    pages = instrument_pages(wave.instrument)
     missing = rules.missing_pages(pages, member.draft or {})
     missing_pages = [(i + 1, _lang(VALUE_NAMES.get(p.key, (p.key, p.key)))) for i, p in enumerate(pages) if p.key in missing]
     return render(request, "surveys/answer_review.html", {
@@ -152,10 +147,7 @@ def submit(request, token: str):
     if member.answered:
         return redirect("surveys:thanks")  # a double submission stores nothing more
     # the pages only serve the completeness check: codes and sections, not the item texts
-    instrument = member.wave.instrument
-    items = [rules.PageItem(code, section, value_code, "", "")
-             for code, section, value_code in instrument.items.values_list("code", "section", "value_code")]
-    pages = rules.pages_for(instrument.kind, items, include_comment=instrument.include_comment)
+    pages = instrument_pages(member.wave.instrument, texts=False)
     try:
         response_submit(member_id=member.pk, pages=pages)
     except SurveyError:

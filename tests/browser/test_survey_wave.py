@@ -14,7 +14,7 @@ from berakhlak.accounts.services import role_assign, user_create
 from berakhlak.surveys.models import InstrumentKind, Response, WaveMember
 from berakhlak.surveys.services import draft_save, instrument_builtin, response_submit, wave_create, \
     wave_launch
-from berakhlak.surveys.views_answer import _pages
+from berakhlak.surveys.selectors import instrument_pages
 from tests.factories import AgencyFactory, EmployeeFactory, UnitFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -83,7 +83,7 @@ def test_employee_answers_on_a_phone_resumes_and_hr_sees_results(browser, phone,
     page.goto(f"{live_server.url}/survei/{wave.pk}/")
     biro_row = page.locator("tr[data-unit='BIRO'] td.answered")
     expect(biro_row).to_have_text("—")
-    pages = _pages(wave)
+    pages = instrument_pages(wave.instrument)
     answers = {i.code: 3 for p in pages if p.kind == "LIKERT" for i in p.items}
     for person in setup["people"][1:6]:  # five colleagues answer too
         member = WaveMember.objects.get(wave=wave, employee=person)

@@ -9,14 +9,14 @@ from berakhlak.accounts.models import Role, RoleAssignment
 from berakhlak.surveys.indexing import index_compute
 from berakhlak.surveys.models import WaveMember
 from berakhlak.surveys.services import draft_save, response_submit, wave_close, wave_launch
-from berakhlak.surveys.views_answer import _pages
+from berakhlak.surveys.selectors import instrument_pages
 from tests.factories import UserFactory
 
 
 @pytest.fixture
 def computed(org, hr, wave):
     wave_launch(actor=hr, wave=wave, send=False)
-    pages = _pages(wave)
+    pages = instrument_pages(wave.instrument)
     answers = {i.code: 4 for p in pages if p.kind == "LIKERT" for i in p.items}
     for member in WaveMember.objects.filter(wave=wave):
         draft_save(member_id=member.pk, answers=answers)

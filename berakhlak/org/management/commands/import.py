@@ -49,11 +49,8 @@ class Command(BaseCommand):
                     if bar is not None:
                         bar.close()
         except ImportRejected as exc:
-            for problem in exc.problems:
-                self.stderr.write(str(problem))
-            self.stderr.write(
-                f"{len(exc.problems)} masalah; tidak ada yang disimpan / {len(exc.problems)} problem(s); nothing was saved"
-            )
+            for line in exc.report():
+                self.stderr.write(line)
             sys.exit(1)
         except FileNotFoundError as exc:
             raise CommandError(f"{file}: berkas tidak ditemukan / file not found") from exc

@@ -45,10 +45,8 @@ class Command(BaseCommand):
         try:
             result = responses_import(source=file, agency=agency, wave_code=options["wave"], filename=file, scale=scale)
         except ImportRejected as exc:
-            for problem in exc.problems:
-                self.stderr.write(str(problem))
-            self.stderr.write(f"{len(exc.problems)} masalah; tidak ada yang disimpan / "
-                              f"{len(exc.problems)} problem(s); nothing was saved")
+            for line in exc.report():
+                self.stderr.write(line)
             sys.exit(1)
         made = " (gelombang baru, tertutup, anonim / new closed anonymous wave)" if result.wave_created else ""
         self.stdout.write(f"{result.agency}/{result.wave}{made}: {result.total} jawaban; {result.created} baru, "
