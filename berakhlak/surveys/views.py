@@ -5,13 +5,14 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db.models import Q
 from django.http import Http404, HttpResponse, HttpResponseForbidden
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from berakhlak.accounts.scope import scope_for
-from berakhlak.org.models import Agency, Unit
+from berakhlak.org.models import Unit
 from berakhlak.surveys import selectors
 from berakhlak.surveys.forms import DeriveForm, ItemForm, WaveForm
 from berakhlak.surveys.models import Section, WaveMember, WaveStatus
@@ -25,11 +26,9 @@ from berakhlak.surveys.services import (
 def wave_list(request):
     scope = scope_for(request.user)
     waves = selectors.wave_list(scope=scope)
-    manageable = [a for a in Agency.objects.filter(pk__in=scope.hr_agency_ids)] if not scope.platform_admin \
-        else list(Agency.objects.all())
     return render(request, "surveys/waves.html", {
         "waves": waves, "invitations": selectors.invitations_open_for(scope=scope),
-        "manageable": manageable})
+        "manageable": selectors.managed_agencies(scope=scope)})
 
 
 @login_required
@@ -45,13 +44,12 @@ def my_invitation(request, pk: int):
 @login_required
 def wave_new(request):
     scope = scope_for(request.user)
-    agencies = Agency.objects.all() if scope.platform_admin else Agency.objects.filter(pk__in=scope.hr_agency_ids)
+    agencies = selectors.managed_agencies(scope=scope)
     agency = agencies.filter(code=request.GET.get("agency") or request.POST.get("agency")).first() or \
         (agencies.first() if agencies.count() == 1 else None)
     if agency is None:
         return HttpResponseForbidden(_("Halaman ini untuk SDM instansi."))
-    instruments = selectors.instrument_list(scope=scope).filter(agency__isnull=True) | \
-        selectors.instrument_list(scope=scope).filter(agency=agency)
+    instruments = selectors.instrument_list(scope=scope).filter(Q(agency__isnull=True) | Q(agency=agency))
     form = WaveForm(request.POST or None, instruments=instruments.order_by("agency_id", "code", "version"))
     if request.method == "POST" and form.is_valid():
         try:
@@ -178,8 +176,7 @@ def instrument_detail(request, pk: int):
                 messages.success(request, _("Butir ditambahkan."))
                 return redirect("surveys:instrument", pk=instrument.pk)
             if request.POST.get("form") == "derive" and derive_form.is_valid():
-                agency = instrument.agency or Agency.objects.filter(pk__in=scope.hr_agency_ids).first() \
-                    or Agency.objects.first()
+                agency = instrument.agency or selectors.managed_agencies(scope=scope).first()
                 low, high = (int(x) for x in derive_form.cleaned_data["scale"].split("-"))
                 new = instrument_derive(actor=request.user, agency=agency, base=instrument,
                                         name=derive_form.cleaned_data["name"], scale=(low, high))
