@@ -131,6 +131,7 @@ def response_rate(*, scope: Scope, wave: Wave, parent: Unit | None = None) -> li
         return []
     ids = [focus] + [u for u, p in tree.items() if p == focus and u in visible_ids]
     names = {u.pk: u for u in Unit.objects.filter(pk__in=ids)}
+    with_children = set(tree.values())
     rows = []
     for u in ids:
         shown = u in hidden.visible
@@ -138,7 +139,7 @@ def response_rate(*, scope: Scope, wave: Wave, parent: Unit | None = None) -> li
         invited = invited_total[u]
         rows.append({"unit": names[u], "is_focus": u == focus, "invited": invited, "answered": answered,
                      "rate": round(100 * answered / invited, 1) if shown and invited else None,
-                     "has_children": any(p == u for p in tree.values())})
+                     "has_children": u in with_children})
     focus_row, children = rows[0], sorted(rows[1:], key=lambda r: r["unit"].code)
     return [focus_row, *children]
 
