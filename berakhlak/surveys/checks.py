@@ -50,6 +50,7 @@ def check_responses(file: str, header: list[str], rows: Iterable[tuple[int, list
             problems.append(Problem(file, number, "unit_kode",
                                     f"unit {unit_code or '(kosong)'} tidak ada di instansi ini / unknown unit"))
         answers: list[int | None] = []
+        before = len(problems)
         for code in BEHAVIOUR_CODES:
             raw = cells[col[code]].strip()
             if raw == "":
@@ -70,7 +71,7 @@ def check_responses(file: str, header: list[str], rows: Iterable[tuple[int, list
                 answers.append(None)
             else:
                 answers.append(int(number_value))
-        if all(a is None for a in answers) and not any(p.row == number and p.column in BEHAVIOUR_CODES for p in problems[-21:]):
+        if all(a is None for a in answers) and len(problems) == before:  # empty, not merely refused
             problems.append(Problem(file, number, "-", gettext_noop("tidak ada jawaban sama sekali / no answer at all")))
         out.append((respondent, unit_id, *answers))
     return out, problems
