@@ -161,3 +161,11 @@ def test_index_show_before_compute_says_what_to_do(agency, write):
         call_command("index", "show", "--wave", "2024", "--format", "json")
     with pytest.raises(CommandError, match="tidak ada"):
         call_command("index", "show", "--wave", "1999", "--format", "json")
+
+
+def test_a_row_without_any_answer_is_refused_but_a_refused_answer_is_not_reported_twice(agency, write):
+    path = write("jawaban.csv", HEADER + "R1,A," + "," * 20 + "\n" + "R2,A," + ",".join(["9"] + [""] * 20) + "\n")
+    code, _, err = run("survey", "import-responses", str(path), "--agency", "UJI", "--wave", "2024")
+    assert code == 1
+    assert "jawaban.csv:2: -: tidak ada jawaban sama sekali" in err
+    assert "jawaban.csv:3: BP1:" in err and "jawaban.csv:3: -:" not in err
