@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "berakhlak.front",
     "berakhlak.demo",
     "berakhlak.surveys",
+    "berakhlak.performance",
     "django_tasks",
     "django_tasks_db",
     "berakhlak.reports",
@@ -163,6 +164,7 @@ MEDIA_URL = "media/"
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 IMPORT_MAX_UPLOAD_MB = envint("IMPORT_MAX_UPLOAD_MB", 200)
+SKP_EVIDENCE_MAX_MB = envint("SKP_EVIDENCE_MAX_MB", 5)  # bukti dukung (evidence) files of SKP realisations
 
 # --- e-mail ---------------------------------------------------------------------------------
 EMAIL_BACKEND = env("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
