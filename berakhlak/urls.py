@@ -9,6 +9,7 @@ urlpatterns = [
     path("akun/", include("berakhlak.accounts.urls")),
     path("organisasi/", include("berakhlak.org.urls")),
     path("", include("berakhlak.surveys.urls")),
+    path("", include("berakhlak.performance.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
 ]

@@ -398,18 +398,23 @@ def evidence_add(*, actor, realisation: Realisation, upload=None, link: str = ""
             raise PerformanceError(problem)
     elif not link.strip().lower().startswith(("http://", "https://")):
         raise PerformanceError(_("Tautan harus diawali http:// atau https://"))
-    with transaction.atomic():
-        skp = _locked(realisation.indicator.result.skp)
-        _check(skp, actor, "realise")
-        ev = Evidence(realisation=realisation, link=link.strip(), note=note.strip()[:300])
-        if upload is not None:
-            name = upload.name.rsplit("/", 1)[-1][-200:]
-            ev.filename, ev.size = name, upload.size
-            ev.save()  # the path needs the realisation id only
-            ev.file.save(name, upload, save=True)
-        else:
+    stored = ""
+    try:
+        with transaction.atomic():
+            skp = _locked(realisation.indicator.result.skp)
+            _check(skp, actor, "realise")
+            ev = Evidence(realisation=realisation, link=link.strip(), note=note.strip()[:300])
+            if upload is not None:
+                name = upload.name.rsplit("/", 1)[-1][-200:]
+                ev.filename, ev.size = name, upload.size
+                ev.file.save(name, upload, save=False)  # the path needs the realisation only
+                stored = ev.file.name
             ev.save()
-        _audit(actor, "skp.evidence_add", skp, obj=ev, after={"file": ev.filename, "size": ev.size, "link": ev.link})
+            _audit(actor, "skp.evidence_add", skp, obj=ev, after={"file": ev.filename, "size": ev.size, "link": ev.link})
+    except Exception:
+        if stored:  # nothing half-written: no file without its row
+            Evidence.file.field.storage.delete(stored)
+        raise
     return ev
 
 

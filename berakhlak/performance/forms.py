@@ -1,0 +1,112 @@
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from berakhlak.performance.models import Aspect, Frequency, OrgResult, Rating, ResultKind, SkpStyle
+from berakhlak.surveys.forms import _Styled
+
+
+class _Form(_Styled, forms.Form):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._style()
+
+
+class YearForm(_Form):
+    year = forms.IntegerField(label=_("Tahun"), min_value=2000, max_value=2100)
+    frequency = forms.ChoiceField(label=_("Penilaian periodik"), choices=Frequency.choices,
+                                  help_text=_("Bulanan atau triwulanan, sesuai pilihan instansi (PermenPANRB 6/2022)."))
+
+
+class ResultForm(_Form):
+    kind = forms.ChoiceField(label=_("Jenis"), choices=ResultKind.choices)
+    supports = forms.ChoiceField(label=_("Rencana hasil kerja atasan yang diintervensi"), required=False)
+    supports_text = forms.CharField(label=_("…atau tulis sasaran/hasil kerja atasan"), max_length=500, required=False,
+                                    help_text=_("Bila atasan belum punya SKP yang disetujui di platform."))
+    text = forms.CharField(label=_("Rencana hasil kerja"), widget=forms.Textarea(attrs={"rows": 2}))
+
+    def __init__(self, *args, candidates=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.candidates = {str(c.pk): c for c in candidates}
+        self.fields["supports"].choices = [("", "—")] + [(str(c.pk), c.text[:120]) for c in candidates]
+
+    def clean_supports(self):
+        value = self.cleaned_data.get("supports")
+        return self.candidates.get(value) if value else None
+
+
+class IndicatorForm(_Form):
+    aspect = forms.ChoiceField(label=_("Aspek"), choices=Aspect.choices)
+    text = forms.CharField(label=_("Indikator kinerja individu"), widget=forms.Textarea(attrs={"rows": 2}))
+    target = forms.CharField(label=_("Target"), max_length=200)
+    target_value = forms.DecimalField(label=_("Target (angka)"), required=False, max_digits=14, decimal_places=2)
+    target_unit = forms.CharField(label=_("Satuan"), max_length=40, required=False)
+
+
+class LampiranForm(_Form):
+    style = forms.ChoiceField(label=_("Model SKP"), choices=SkpStyle.choices)
+    dukungan_sumber_daya = forms.CharField(label=_("Dukungan sumber daya"), required=False,
+                                           widget=forms.Textarea(attrs={"rows": 2}))
+    skema_pertanggungjawaban = forms.CharField(label=_("Skema pertanggungjawaban"), required=False,
+                                               widget=forms.Textarea(attrs={"rows": 2}))
+    konsekuensi = forms.CharField(label=_("Konsekuensi"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class ReasonForm(_Form):
+    reason = forms.CharField(label=_("Alasan"), widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class RealisationForm(_Form):
+    text = forms.CharField(label=_("Realisasi"), widget=forms.Textarea(attrs={"rows": 2}))
+    value = forms.DecimalField(label=_("Realisasi (angka)"), required=False, max_digits=14, decimal_places=2)
+
+
+class EvidenceForm(_Form):
+    file = forms.FileField(label=_("Berkas bukti dukung"), required=False,
+                           help_text=_("PDF, JPG, PNG, DOCX, XLSX atau PPTX."))
+    link = forms.URLField(label=_("…atau tautan"), required=False, assume_scheme="https")
+    note = forms.CharField(label=_("Keterangan"), max_length=300, required=False)
+
+    def clean(self):
+        data = super().clean()
+        if bool(data.get("file")) == bool(data.get("link")):
+            raise forms.ValidationError(_("Unggah satu berkas atau isi satu tautan."))
+        return data
+
+
+class FeedbackForm(_Form):
+    text = forms.CharField(label=_("Umpan balik"), widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class RatingForm(_Form):
+    hasil_kerja = forms.ChoiceField(label=_("Rating hasil kerja"), choices=Rating.choices, widget=forms.RadioSelect,
+                                    required=False)
+    perilaku_kerja = forms.ChoiceField(label=_("Rating perilaku kerja"), choices=Rating.choices,
+                                       widget=forms.RadioSelect)
+    note = forms.CharField(label=_("Catatan penilai"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+    def __init__(self, *args, hasil_fixed: str | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.hasil_fixed = hasil_fixed
+        for name in ("hasil_kerja", "perilaku_kerja"):
+            self.fields[name].widget.attrs["class"] = "form-check-input"
+        if hasil_fixed:
+            self.fields["hasil_kerja"].disabled = True
+            self.fields["hasil_kerja"].initial = hasil_fixed
+
+    def clean(self):
+        data = super().clean()
+        if not self.hasil_fixed and not data.get("hasil_kerja"):
+            self.add_error("hasil_kerja", _("Pilih rating hasil kerja."))
+        return data
+
+
+class OrgResultForm(_Form):
+    result = forms.ChoiceField(label=_("Capaian kinerja organisasi"), choices=OrgResult.choices)
+
+
+class FinaliseForm(_Form):
+    override_reason = forms.CharField(
+        label=_("Alasan bila distribusi tidak sesuai pola"), required=False, widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Wajib bila ada aturan distribusi yang dilanggar; disimpan dan tercatat di jejak audit."))

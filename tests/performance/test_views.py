@@ -1,0 +1,124 @@
+"""The SKP pages: each role sees its own, forms refuse bad input with a message, nothing leaks across scope."""
+
+from __future__ import annotations
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from berakhlak.performance.models import Evaluation, Evidence, Skp, SkpStatus, WorkResult
+from berakhlak.performance.services import (
+    evaluation_rate, indicator_save, realisation_save, result_save, skp_approve, skp_create, skp_submit,
+)
+
+
+@pytest.fixture
+def login(client):
+    def as_(user):
+        client.force_login(user)
+        return client
+    return as_
+
+
+def _approved(org, who="analis"):
+    emp = org[who]
+    skp = skp_create(actor=emp.user, employee=emp, py=org["year"])
+    r = result_save(actor=emp.user, skp=skp, kind="UTAMA", text="Terlaksananya analisis jabatan")
+    indicator_save(actor=emp.user, result=r, aspect="KUANTITAS", text="Jumlah dokumen anjab", target="12 dokumen")
+    skp_submit(actor=emp.user, skp=skp)
+    skp_approve(actor=skp.rater.user, skp=skp)
+    return Skp.objects.get(pk=skp.pk)
+
+
+def test_the_employee_drafts_and_submits_from_the_pages(skp_org, login):
+    c = login(skp_org["analis"].user)
+    page = c.get(reverse("performance:home"))
+    assert page.status_code == 200 and "Buat SKP 2024" in page.content.decode()
+    resp = c.post(reverse("performance:skp_new"), {"year": skp_org["year"].pk})
+    skp = Skp.objects.get(employee=skp_org["analis"])
+    assert resp.status_code == 302 and resp["Location"] == reverse("performance:skp", args=[skp.pk])
+    # an empty result is a form error, not a crash, and nothing is written
+    bad = c.post(reverse("performance:result_add", args=[skp.pk]), {"kind": "UTAMA", "text": ""})
+    assert bad.status_code == 422 and not WorkResult.objects.filter(skp=skp).exists()
+    c.post(reverse("performance:result_add", args=[skp.pk]), {"kind": "UTAMA", "text": "Dokumen anjab"})
+    result = WorkResult.objects.get(skp=skp)
+    refused = c.post(reverse("performance:skp_action", args=[skp.pk, "ajukan"]))
+    assert refused.status_code == 422 and "indikator" in refused.content.decode()
+    c.post(reverse("performance:indicator_add", args=[skp.pk, result.pk]),
+           {"aspect": "KUANTITAS", "text": "Jumlah dokumen", "target": "12 dokumen"})
+    c.post(reverse("performance:skp_action", args=[skp.pk, "ajukan"]))
+    assert Skp.objects.get(pk=skp.pk).status == SkpStatus.SUBMITTED
+
+
+def test_the_rater_returns_with_a_reason_then_approves(skp_org, login):
+    emp = skp_org["analis"]
+    skp = skp_create(actor=emp.user, employee=emp, py=skp_org["year"])
+    r = result_save(actor=emp.user, skp=skp, kind="UTAMA", text="Dokumen anjab")
+    indicator_save(actor=emp.user, result=r, aspect="KUANTITAS", text="Jumlah", target="12")
+    skp_submit(actor=emp.user, skp=skp)
+    c = login(skp_org["kabag"].user)
+    home = c.get(reverse("performance:home")).content.decode()
+    assert "1 menunggu persetujuan" in home and emp.name in home
+    no_reason = c.post(reverse("performance:skp_action", args=[skp.pk, "kembalikan"]), {"reason": ""})
+    assert no_reason.status_code == 422 and Skp.objects.get(pk=skp.pk).status == SkpStatus.SUBMITTED
+    c.post(reverse("performance:skp_action", args=[skp.pk, "kembalikan"]), {"reason": "Target belum terukur"})
+    assert Skp.objects.get(pk=skp.pk).status == SkpStatus.RETURNED
+    page = login(emp.user).get(reverse("performance:skp", args=[skp.pk])).content.decode()
+    assert "Target belum terukur" in page
+
+
+def test_realisation_evidence_and_rating_pages(skp_org, login, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    skp = _approved(skp_org)
+    ind = skp.results.get().indicators.get()
+    c = login(skp_org["analis"].user)
+    url = reverse("performance:realisation", args=[skp.pk, "TW1", ind.pk])
+    assert c.post(url, {"text": ""}).status_code == 422
+    c.post(url, {"text": "3 dokumen selesai"})
+    real = ind.realisations.get()
+    ev_url = reverse("performance:evidence_add", args=[skp.pk, "TW1", real.pk])
+    fake = SimpleUploadedFile("laporan.pdf", b"MZ not a pdf", content_type="application/pdf")
+    refused = c.post(ev_url, {"file": fake})
+    assert refused.status_code == 422 and "bukan .pdf" in refused.content.decode()
+    good = SimpleUploadedFile("laporan.pdf", b"%PDF-1.4\n%%EOF\n", content_type="application/pdf")
+    assert c.post(ev_url, {"file": good, "note": "Laporan TW1"}).status_code == 302
+    evidence = Evidence.objects.get()
+    download = c.get(reverse("performance:evidence", args=[evidence.pk]))
+    assert download.status_code == 200 and b"".join(download.streaming_content).startswith(b"%PDF")
+    # someone outside the SKP cannot fetch the file
+    assert login(skp_org["staff_b"][0].user).get(reverse("performance:evidence", args=[evidence.pk])).status_code == 404
+    rater = login(skp_org["kabag"].user)
+    page = rater.get(reverse("performance:period", args=[skp.pk, "TW1"])).content.decode()
+    assert "3 dokumen selesai" in page and "Laporan TW1" in page and 'id="rating-form"' in page
+    assert rater.post(reverse("performance:rate", args=[skp.pk, "TW1"]), {"hasil_kerja": "DIATAS"}).status_code == 422
+    rater.post(reverse("performance:rate", args=[skp.pk, "TW1"]), {"hasil_kerja": "DIATAS", "perilaku_kerja": "DIATAS"})
+    assert Evaluation.objects.get(skp=skp).predikat == "SANGAT_BAIK"
+    page = login(skp_org["analis"].user).get(reverse("performance:period", args=[skp.pk, "TW1"])).content.decode()
+    assert 'data-predikat="SANGAT_BAIK"' in page and 'id="rating-form"' not in page
+
+
+def test_angka_kredit_shows_on_a_functional_positions_annual_rating(skp_org, login):
+    skp = _approved(skp_org)
+    annual = skp_org["year"].periods.get(code="TAHUNAN")
+    evaluation_rate(actor=skp_org["kabag"].user, skp=skp, period=annual, hasil_kerja="SESUAI", perilaku_kerja="SESUAI")
+    page = login(skp_org["analis"].user).get(reverse("performance:period", args=[skp.pk, "TAHUNAN"])).content.decode()
+    assert 'id="angka-kredit">25,000' in page and "Ahli Muda" in page
+
+
+@pytest.mark.parametrize("who, sees", [
+    ("analis", True), ("kabag", True), ("kabiro_a", True), ("kepala", True),
+    ("pelaksana", False), ("kabiro_b", False), ("outsider", False),
+])
+def test_an_skp_is_seen_by_its_employee_rater_heads_above_and_no_one_else(skp_org, login, who, sees):
+    skp = _approved(skp_org)
+    resp = login(skp_org[who].user).get(reverse("performance:skp", args=[skp.pk]))
+    assert resp.status_code == (200 if sees else 404)
+
+
+def test_hr_of_another_agency_sees_nothing(skp_org, login):
+    skp = _approved(skp_org)
+    c = login(skp_org["other_hr"])
+    assert c.get(reverse("performance:skp", args=[skp.pk])).status_code == 404
+    assert c.get(reverse("performance:period", args=[skp.pk, "TW1"])).status_code == 404
+    annual = skp_org["year"].periods.get(code="TAHUNAN")
+    assert c.get(reverse("performance:distribution", args=[skp_org["root"].pk, annual.pk])).status_code == 404
