@@ -110,3 +110,10 @@ class FinaliseForm(_Form):
     override_reason = forms.CharField(
         label=_("Alasan bila distribusi tidak sesuai pola"), required=False, widget=forms.Textarea(attrs={"rows": 2}),
         help_text=_("Wajib bila ada aturan distribusi yang dilanggar; disimpan dan tercatat di jejak audit."))
+
+
+class DelegationForm(_Form):
+    delegator_nip = forms.CharField(label=_("NIP pemberi delegasi"), max_length=18, required=False,
+                                    help_text=_("Kosongkan untuk mendelegasikan penilaian Anda sendiri."))
+    delegate_nip = forms.CharField(label=_("NIP penerima delegasi"), max_length=18)
+    reason = forms.CharField(label=_("Alasan"), max_length=500)

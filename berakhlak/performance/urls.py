@@ -8,6 +8,7 @@ urlpatterns = [
     path("kinerja/", views.home, name="home"),
     path("kinerja/tahun/baru/", views.year_new, name="year_new"),
     path("kinerja/skp/baru/", views.skp_new, name="skp_new"),
+    path("kinerja/delegasi/", views.delegate, name="delegate"),
     path("kinerja/skp/<int:pk>/", views.skp_detail, name="skp"),
     path("kinerja/skp/<int:pk>/aksi/<slug:action>/", views.skp_action, name="skp_action"),
     path("kinerja/skp/<int:pk>/hasil-kerja/", views.result_add, name="result_add"),

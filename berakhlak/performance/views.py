@@ -7,6 +7,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db import IntegrityError
 from django.http import FileResponse, Http404, HttpResponse, HttpResponseForbidden
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -17,7 +18,7 @@ from berakhlak.accounts.scope import scope_for
 from berakhlak.org.models import Unit
 from berakhlak.performance import rules, selectors, services
 from berakhlak.performance.forms import (
-    EvidenceForm, FeedbackForm, FinaliseForm, IndicatorForm, LampiranForm, OrgResultForm, RatingForm, RealisationForm,
+    DelegationForm, EvidenceForm, FeedbackForm, FinaliseForm, IndicatorForm, LampiranForm, OrgResultForm, RatingForm, RealisationForm,
     ReasonForm, ResultForm, YearForm,
 )
 from berakhlak.performance.models import Indicator, PerformanceYear, Period, Predikat, Realisation, SkpStatus, WorkResult
@@ -48,7 +49,39 @@ def home(request):
     return render(request, "performance/home.html", {
         "years": years, "mine": mine, "open_years": open_years, "rating": rating, "waiting": waiting,
         "hr_agencies": hr_agencies, "year_form": YearForm(initial={"frequency": "QUARTERLY"}), "units": units,
+        "delegation_form": DelegationForm() if (rating or hr_agencies) else None,
     })
+
+
+@login_required
+@require_POST
+def delegate(request):
+    """A rater (or HR, naming the rater) delegates the authority to rate for a year, with a reason."""
+    from berakhlak.org.models import Employee
+
+    scope = scope_for(request.user)
+    py = selectors.years_for(scope=scope).filter(pk=request.POST.get("year") or 0).first()
+    form = DelegationForm(request.POST)
+    if py is None or not form.is_valid():
+        messages.error(request, _("Lengkapi tahun, NIP penerima dan alasan delegasi."))
+        return redirect("performance:home")
+    people = Employee.objects.filter(agency_id=py.agency_id, is_active=True)
+    delegator = people.filter(nip=form.cleaned_data["delegator_nip"]).first() if form.cleaned_data["delegator_nip"] \
+        else people.filter(pk=scope.employee_id).first()
+    delegate_to = people.filter(nip=form.cleaned_data["delegate_nip"]).first()
+    if delegator is None or delegate_to is None:
+        messages.error(request, _("NIP tidak ditemukan di instansi ini."))
+        return redirect("performance:home")
+    try:
+        services.delegation_create(actor=request.user, py=py, delegator=delegator, delegate=delegate_to,
+                                   reason=form.cleaned_data["reason"])
+    except PerformanceError as exc:
+        messages.error(request, str(exc))
+    except IntegrityError:
+        messages.error(request, _("Penilai ini sudah mendelegasikan untuk tahun tersebut."))
+    else:
+        messages.success(request, _("Penilaian %(y)s didelegasikan kepada %(n)s.") % {"y": py.year, "n": delegate_to.name})
+    return redirect("performance:home")
 
 
 @login_required
@@ -281,7 +314,9 @@ def _period_context(request, skp, period, **forms):
     for result in view.results:
         for ind in result.indicators.all():
             real = view.realisations.get((ind.pk, period.pk))
-            rows.append({"result": result, "indicator": ind, "realisation": real,
+            history = [(p, view.realisations[(ind.pk, p.pk)]) for p in view.periods
+                       if period.is_annual and not p.is_annual and (ind.pk, p.pk) in view.realisations]
+            rows.append({"result": result, "indicator": ind, "realisation": real, "history": history,
                          "form": (forms.get("realisation_form") if forms.get("realisation_for") == ind.pk else None)
                          or RealisationForm(initial={"text": real.text, "value": real.value} if real else None)})
     periodic = [(p, view.evaluations.get(p.pk)) for p in view.periods if not p.is_annual]

@@ -122,3 +122,16 @@ def test_hr_of_another_agency_sees_nothing(skp_org, login):
     assert c.get(reverse("performance:period", args=[skp.pk, "TW1"])).status_code == 404
     annual = skp_org["year"].periods.get(code="TAHUNAN")
     assert c.get(reverse("performance:distribution", args=[skp_org["root"].pk, annual.pk])).status_code == 404
+
+
+def test_a_rater_delegates_from_the_home_page(skp_org, login):
+    skp = skp_create(actor=skp_org["analis"].user, employee=skp_org["analis"], py=skp_org["year"])
+    c = login(skp_org["kabag"].user)
+    resp = c.post(reverse("performance:delegate"), {"year": skp_org["year"].pk, "delegate_nip": skp_org["kabiro_a"].nip,
+                                                     "reason": "Tugas belajar"})
+    assert resp.status_code == 302
+    skp.refresh_from_db()
+    assert skp.rater == skp_org["kabiro_a"] and skp.rater_delegated_from == skp_org["kabag"]
+    again = c.post(reverse("performance:delegate"), {"year": skp_org["year"].pk, "delegate_nip": skp_org["kabiro_b"].nip,
+                                                      "reason": "lagi"}, follow=True)
+    assert "sudah mendelegasikan" in again.content.decode()

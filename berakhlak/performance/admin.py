@@ -1,0 +1,43 @@
+"""Admin: the dated angka kredit tables are configuration (editable); SKP data is changed only through the
+services (audited), so it is read-only here."""
+
+from django.contrib import admin
+
+from berakhlak.performance.models import CreditCoefficient, CreditRate, Delegation, PerformanceYear
+
+
+@admin.register(CreditRate)
+class CreditRateAdmin(admin.ModelAdmin):
+    list_display = ("predikat", "percent", "effective_from", "source")
+    list_filter = ("effective_from",)
+    ordering = ("-effective_from", "predikat")
+
+
+@admin.register(CreditCoefficient)
+class CreditCoefficientAdmin(admin.ModelAdmin):
+    list_display = ("jenjang", "coefficient", "effective_from", "source")
+    list_filter = ("effective_from",)
+    ordering = ("-effective_from", "jenjang")
+
+
+class _ReadOnly(admin.ModelAdmin):
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(PerformanceYear)
+class PerformanceYearAdmin(_ReadOnly):
+    list_display = ("agency", "year", "frequency")
+    list_filter = ("frequency",)
+
+
+@admin.register(Delegation)
+class DelegationAdmin(_ReadOnly):
+    list_display = ("year", "delegator", "delegate", "reason", "created_at")
+    list_select_related = ("year", "delegator", "delegate")
