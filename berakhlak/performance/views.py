@@ -337,7 +337,7 @@ def _period_context(request, skp, period, **forms):
 
 def _matrix():
     """The kuadran as table rows for the page (hasil kerja rows, perilaku kerja columns)."""
-    labels = dict(Predikat.choices)
+    labels = {k: str(v) for k, v in Predikat.choices}
     order = (rules.DIBAWAH, rules.SESUAI, rules.DIATAS)
     return [{"hasil": h, "cells": [{"perilaku": p, "predikat": rules.MATRIX[(h, p)],
                                     "label": labels[rules.MATRIX[(h, p)]]} for p in order]}
@@ -492,7 +492,7 @@ def _distribution_page(request, scope, unit, period, status=200, **forms):
     from berakhlak.reports.skp_charts import predikat_chart
 
     dist = selectors.unit_distribution(unit=unit, period=period)
-    labels = dict(Predikat.choices)
+    labels = {k: str(v) for k, v in Predikat.choices}
     total = sum(dist.counts.values())
     bars = [{"code": k, "label": labels[k], "n": n, "share": round(100 * n / total, 1) if total else 0}
             for k, n in dist.counts.items()]
@@ -576,7 +576,7 @@ def recap(request):
     from berakhlak.reports.skp_charts import predikat_chart, predikat_units_chart, predikat_years_chart
 
     scope, units, unit, agency, years, year = _recap_args(request)
-    labels = dict(Predikat.choices)
+    labels = {k: str(v) for k, v in Predikat.choices}
     data = selectors.recap(agency=agency, year=year, units=units.filter(path__startswith=unit.path,
                                                                         depth__lte=unit.depth + 1)) if year else None
     rows, focus = [], None
@@ -605,6 +605,7 @@ def recap(request):
         "agency": agency, "unit": unit, "years": years, "year": year, "focus": focus, "rows": rows,
         "years_rows": years_rows, "charts": charts, "labels": [labels[k] for k in rules.PREDIKATS],
         "keys": rules.PREDIKATS, "annual": annual,
+        "statuses": selectors.status_counts(agency=agency, year=year, unit=unit) if year else [],
         "ancestors": list(units.filter(pk__in=unit.ancestor_ids).order_by("depth")),
     })
 
