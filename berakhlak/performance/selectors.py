@@ -263,6 +263,13 @@ def recap_years(*, agency: Agency, unit: Unit) -> list[dict]:
     return rows
 
 
+def status_counts(*, agency: Agency, year: int, unit: Unit) -> list[tuple[str, str, int]]:
+    """How many SKPs of ``year`` in ``unit`` and its subtree are in each workflow state (one GROUP BY)."""
+    rows = dict(Skp.objects.filter(year__agency=agency, year__year=year, unit__ancestor_links__ancestor=unit)
+                .values_list("status").annotate(n=Count("id")).order_by())
+    return [(code, label, rows.get(code, 0)) for code, label in SkpStatus.choices]
+
+
 # --- angka kredit ----------------------------------------------------------------------------------------
 
 def credit_tables(on) -> tuple[dict[str, int], dict[str, Decimal]]:
