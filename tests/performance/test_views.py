@@ -135,3 +135,48 @@ def test_a_rater_delegates_from_the_home_page(skp_org, login):
     again = c.post(reverse("performance:delegate"), {"year": skp_org["year"].pk, "delegate_nip": skp_org["kabiro_b"].nip,
                                                       "reason": "lagi"}, follow=True)
     assert "sudah mendelegasikan" in again.content.decode()
+
+
+def _rated_biro_b(org):
+    annual = org["year"].periods.get(code="TAHUNAN")
+    for person, (h, p) in zip(org["staff_b"], [("SESUAI", "SESUAI"), ("DIATAS", "DIATAS"), ("DIBAWAH", "SESUAI")]):
+        skp = skp_create(actor=person.user, employee=person, py=org["year"])
+        r = result_save(actor=person.user, skp=skp, kind="UTAMA", text="Data terolah")
+        indicator_save(actor=person.user, result=r, aspect="KUANTITAS", text="Jumlah data", target="100")
+        skp_submit(actor=person.user, skp=skp)
+        skp_approve(actor=org["kabiro_b"].user, skp=skp)
+        evaluation_rate(actor=org["kabiro_b"].user, skp=skp, period=annual, hasil_kerja=h, perilaku_kerja=p)
+    return annual
+
+
+def test_the_distribution_page_shows_the_curve_and_sets_the_org_result(skp_org, login):
+    annual = _rated_biro_b(skp_org)
+    url = reverse("performance:distribution", args=[skp_org["biro_b"].pk, annual.pk])
+    head = login(skp_org["kabiro_b"].user)
+    page = head.get(url).content.decode()
+    assert "<svg" in page and "Belum ditetapkan" in page
+    # the head may not set their own unit's result; HR may
+    assert head.post(reverse("performance:org_result", args=[skp_org["biro_b"].pk, annual.pk]),
+                     {"result": "BAIK"}).status_code == 422
+    hr = login(skp_org["hr"])
+    hr.post(reverse("performance:org_result", args=[skp_org["biro_b"].pk, annual.pk]), {"result": "BAIK"})
+    page = login(skp_org["kabiro_b"].user).get(url).content.decode()
+    # 1 of 3 Baik (33 %) and one Butuh Perbaikan: the Baik pattern holds
+    assert 'id="no-breach"' in page and 'id="breaches"' not in page
+    assert login(skp_org["kabag"].user).get(url).status_code == 404  # a head of another unit
+    assert login(skp_org["staff_b"][0].user).get(url).status_code == 404  # an employee
+
+
+def test_the_recap_page_and_export_follow_the_scope(skp_org, login):
+    _rated_biro_b(skp_org)
+    hr = login(skp_org["hr"])
+    page = hr.get(reverse("performance:recap")).content.decode()
+    assert 'id="recap-employees">3<' in page and 'data-unit="BIRO-B"' in page
+    export = hr.get(reverse("performance:recap_export") + "?year=2024")
+    assert export.status_code == 200 and export["Content-Type"].startswith("application/vnd.openxmlformats")
+    # the head of Biro A sees Biro A only: no rating there yet, and nothing of Biro B
+    page = login(skp_org["kabiro_a"].user).get(reverse("performance:recap")).content.decode()
+    assert 'id="recap-employees">0<' in page and "BIRO-B" not in page
+    assert login(skp_org["analis"].user).get(reverse("performance:recap")).status_code == 404
+    assert login(skp_org["other_hr"]).get(
+        reverse("performance:recap") + f"?unit={skp_org['root'].pk}").content.decode().count("Kementerian X") == 0
