@@ -180,3 +180,15 @@ def test_the_recap_page_and_export_follow_the_scope(skp_org, login):
     assert login(skp_org["analis"].user).get(reverse("performance:recap")).status_code == 404
     assert login(skp_org["other_hr"]).get(
         reverse("performance:recap") + f"?unit={skp_org['root'].pk}").content.decode().count("Kementerian X") == 0
+
+
+def test_the_skp_and_evaluation_documents_download_within_scope(skp_org, login):
+    skp = _approved(skp_org)
+    tw1 = skp_org["year"].periods.get(code="TW1")
+    evaluation_rate(actor=skp_org["kabag"].user, skp=skp, period=tw1, hasil_kerja="SESUAI", perilaku_kerja="SESUAI")
+    c = login(skp_org["analis"].user)
+    doc = c.get(reverse("performance:skp_pdf", args=[skp.pk]))
+    assert doc.status_code == 200 and doc.content.startswith(b"%PDF") and skp_org["analis"].nip in doc["Content-Disposition"]
+    ev = c.get(reverse("performance:evaluation_pdf", args=[skp.pk, "TW1"]))
+    assert ev.status_code == 200 and ev.content.startswith(b"%PDF")
+    assert login(skp_org["pelaksana"].user).get(reverse("performance:skp_pdf", args=[skp.pk])).status_code == 404
