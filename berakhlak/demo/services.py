@@ -36,10 +36,14 @@ def demo_load(*, employees: int = 2400, seed: int = 2023) -> list[DemoLogin]:
             write_agency_csv(data, units_csv, employees_csv)
             units_import(source=units_csv, agency_code=data.code, agency_name=data.name)
             employees_import(source=employees_csv, agency_code=data.code, today=DEMO_TODAY)
+    from berakhlak.demo.performance import demo_performance
     from berakhlak.demo.surveys import demo_waves
 
-    demo_waves(Agency.objects.get(code=DEMO_AGENCY))
-    return demo_users()
+    agency = Agency.objects.get(code=DEMO_AGENCY)
+    demo_waves(agency)
+    logins = demo_users()
+    demo_performance(agency, logins)
+    return logins
 
 
 def demo_users() -> list[DemoLogin]:
