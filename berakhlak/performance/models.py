@@ -221,6 +221,11 @@ class WorkResult(models.Model):
         ]
 
 
+#: A. Utama before B. Tambahan (the Lampiran's order), then as written.
+RESULT_ORDER = (models.Case(models.When(kind=ResultKind.UTAMA, then=models.Value(0)), default=models.Value(1)),
+                "order", "id")
+
+
 class Indicator(models.Model):
     """Indikator kinerja individu of a hasil kerja, with its aspect and target."""
 

@@ -25,7 +25,7 @@ from berakhlak.framework.models import CoreValue
 from berakhlak.org.models import Agency, Employee, Unit
 from berakhlak.performance import rules
 from berakhlak.performance.models import (
-    BehaviourExpectation, Delegation, Evaluation, Evidence, Feedback, Finalisation, Indicator, OrgPerformance,
+    RESULT_ORDER, BehaviourExpectation, Delegation, Evaluation, Evidence, Feedback, Finalisation, Indicator, OrgPerformance,
     PerformanceYear, Period, Realisation, ResultKind, Skp, SkpStatus, Source, WorkResult,
 )
 
@@ -209,7 +209,7 @@ def cascade_candidates(skp: Skp) -> list[WorkResult]:
     for boss_id in superiors:
         boss_skp = Skp.objects.filter(year=skp.year, employee_id=boss_id, status__in=ok).first()
         if boss_skp is not None:
-            return list(WorkResult.objects.filter(skp=boss_skp).order_by("kind", "order", "id"))
+            return list(WorkResult.objects.filter(skp=boss_skp).order_by(*RESULT_ORDER))
     return []
 
 

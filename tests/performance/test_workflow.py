@@ -207,3 +207,13 @@ def test_no_one_acts_on_another_agencys_skp(skp_org):
         skp_create(actor=skp_org["other_hr"], employee=skp_org["pelaksana"], py=skp_org["year"])
     with pytest.raises(PerformanceError):
         skp_create(actor=skp_org["outsider"].user, employee=skp_org["outsider"], py=skp_org["year"])
+
+
+def test_main_results_come_before_additional_ones(skp_org):
+    from berakhlak.performance.selectors import skp_view
+
+    analis = skp_org["analis"]
+    skp = skp_create(actor=analis.user, employee=analis, py=skp_org["year"])
+    result_save(actor=analis.user, skp=skp, kind="TAMBAHAN", text="Narasumber")
+    result_save(actor=analis.user, skp=skp, kind="UTAMA", text="Anjab")
+    assert [r.kind for r in skp_view(skp).results] == ["UTAMA", "TAMBAHAN"]
