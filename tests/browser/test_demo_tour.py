@@ -58,3 +58,35 @@ def test_hr_tree_and_english_switch(page, live_server, logins, shot):
     page.goto(f"{live_server.url}/nilai/")
     expect(page.locator("#value-AD")).to_contain_text("Adaptive")
     shot(page, "15-values-english")
+
+
+def test_demo_skp_recap_and_the_employees_live_skp(page, phone, live_server, logins, shot):
+    """The demo's 2023 SKP cycle: HR's recap reads like the study's Gambar 2; the employee's SKP is under
+    way on a phone; the unit head has one waiting for approval."""
+    login(page, live_server, "sdm")
+    page.goto(f"{live_server.url}/kinerja/rekap/?year=2023")
+    total = page.locator("#recap-total")
+    expect(total.locator("tr", has_text="Baik").first).to_contain_text("445")  # Sangat Baik comes first
+    expect(total.locator("tr", has=page.get_by_text("Baik", exact=True))).to_contain_text("1896")
+    expect(page.locator("#recap-years")).to_contain_text("2022")
+    shot(page, "16-skp-recap-hr")
+    page.get_by_role("link", name="Distribusi & finalisasi").click()
+    expect(page.locator("#breaches")).to_be_visible()  # 79 % Baik breaks a Baik organisation's 70 %
+    expect(page.locator("#finalised")).to_contain_text("Alasan")
+    shot(page, "17-skp-distribution-root")
+
+    login(phone, live_server, logins["Pegawai"].username)
+    phone.goto(f"{live_server.url}/kinerja/")
+    phone.get_by_role("link", name="SKP 2023").click()
+    expect(phone.locator(".skp-status")).to_have_text("Disetujui")
+    phone.locator("#period-TW2").click()
+    expect(phone.locator(".card").first).to_contain_text("Realisasi")
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 390
+    shot(phone, "18-skp-employee-phone")
+
+    head = page.context.browser.new_context(locale="id-ID", viewport={"width": 1280, "height": 900}).new_page()
+    login(head, live_server, logins["Kepala unit"].username)
+    head.goto(f"{live_server.url}/kinerja/")
+    expect(head.get_by_text("1 menunggu persetujuan")).to_be_visible()
+    shot(head, "19-skp-head-home")
+    head.context.close()
