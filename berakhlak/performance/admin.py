@@ -3,6 +3,8 @@ services (audited), so it is read-only here."""
 
 from django.contrib import admin
 
+from berakhlak.audit.admin import ReadOnlyAdmin
+
 from berakhlak.performance.models import CreditCoefficient, CreditRate, Delegation, PerformanceYear
 
 
@@ -20,24 +22,13 @@ class CreditCoefficientAdmin(admin.ModelAdmin):
     ordering = ("-effective_from", "jenjang")
 
 
-class _ReadOnly(admin.ModelAdmin):
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
-
 @admin.register(PerformanceYear)
-class PerformanceYearAdmin(_ReadOnly):
+class PerformanceYearAdmin(ReadOnlyAdmin):
     list_display = ("agency", "year", "frequency")
     list_filter = ("frequency",)
 
 
 @admin.register(Delegation)
-class DelegationAdmin(_ReadOnly):
+class DelegationAdmin(ReadOnlyAdmin):
     list_display = ("year", "delegator", "delegate", "reason", "created_at")
     list_select_related = ("year", "delegator", "delegate")

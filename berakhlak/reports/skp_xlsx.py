@@ -16,6 +16,7 @@ import xlsxwriter
 
 from berakhlak.reports import skp_charts
 from berakhlak.reports.common import DASH
+from berakhlak.reports.xlsx import report_created
 
 __all__ = ["recap_workbook", "SHEETS", "HEADER_ROW", "REKAP_COLUMNS"]
 
@@ -56,7 +57,7 @@ class _Book:
             "subject": "Rekapitulasi predikat kinerja pegawai (SKP)",
             "author": "Platform BerAKHLAK",
             "comments": "Predikat kinerja tahunan per unit beserta unit di bawahnya.",
-            "created": _created(report),
+            "created": report_created(report),
         })
 
     def sheet(self, name: str, heading: str):
@@ -97,13 +98,6 @@ def recap_workbook(report: Mapping) -> bytes:
     _notes(book)
     book.wb.close()
     return buffer.getvalue()
-
-
-def _created(report: Mapping) -> datetime.datetime:
-    try:
-        return datetime.datetime.fromisoformat(str(report.get("generated_on")))
-    except ValueError:
-        return datetime.datetime(2000, 1, 1)
 
 
 def _context_line(report: Mapping) -> str:

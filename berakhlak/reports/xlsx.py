@@ -55,7 +55,7 @@ class _Book:
             "subject": (report.get("wave") or {}).get("title", ""),
             "author": "Platform BerAKHLAK",
             "comments": "Dibuat dari hasil indeks yang tersimpan; tanpa jawaban perorangan.",
-            "created": _created(report),
+            "created": report_created(report),
         })
 
     def sheet(self, name: str, heading: str):
@@ -114,7 +114,7 @@ def wave_workbook(report: Mapping) -> bytes:
     return buffer.getvalue()
 
 
-def _created(report: Mapping) -> datetime.datetime:
+def report_created(report: Mapping) -> datetime.datetime:
     try:
         return datetime.datetime.fromisoformat(str(report.get("generated_on")))
     except ValueError:

@@ -4,6 +4,7 @@ import pytest
 from playwright.sync_api import expect
 
 from berakhlak.demo.services import DEMO_PASSWORD, demo_load
+from tests.browser.helpers import login as login_as
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -14,11 +15,7 @@ def logins():
 
 
 def login(page, live_server, username):
-    page.goto(f"{live_server.url}/akun/masuk/")
-    page.get_by_label("NIP atau nama pengguna").fill(username)
-    page.get_by_label("Kata sandi").fill(DEMO_PASSWORD)
-    page.get_by_role("button", name="Masuk").click()
-    page.wait_for_url(f"{live_server.url}/")
+    login_as(page, live_server, username, DEMO_PASSWORD)
 
 
 def test_each_role_lands_on_its_own_home(browser, live_server, logins, shot):

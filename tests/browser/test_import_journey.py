@@ -8,6 +8,7 @@ from berakhlak.accounts.models import Role
 from berakhlak.accounts.services import role_assign, user_create
 from berakhlak.org.models import Employee, Unit
 from berakhlak.org.services import agency_create
+from tests.browser.helpers import login
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -33,12 +34,6 @@ def hr(password):
     return user
 
 
-def login(page, live_server, username, password):
-    page.goto(f"{live_server.url}/akun/masuk/")
-    page.get_by_label("NIP atau nama pengguna").fill(username)
-    page.get_by_label("Kata sandi").fill(password)
-    page.get_by_role("button", name="Masuk").click()
-    page.wait_for_url(f"{live_server.url}/")
 
 
 def upload(page, live_server, kind_label, name, text):

@@ -15,6 +15,7 @@ from berakhlak.performance.models import Evaluation, Finalisation, Skp, SkpStatu
 from berakhlak.performance.services import (
     evaluation_rate, indicator_save, org_result_set, result_save, skp_approve, skp_create, skp_submit, year_setup,
 )
+from tests.browser.helpers import login
 from tests.factories import AgencyFactory, EmployeeFactory, PositionFactory, UnitFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -57,12 +58,6 @@ def setup(password):
     return {"pegawai": pegawai, "kabag": kabag, "bagian": bagian, "annual": annual}
 
 
-def login(page, live_server, username, password):
-    page.goto(f"{live_server.url}/akun/masuk/")
-    page.get_by_label("NIP atau nama pengguna").fill(username)
-    page.get_by_label("Kata sandi").fill(password)
-    page.get_by_role("button", name="Masuk").click()
-    page.wait_for_url(f"{live_server.url}/")
 
 
 def test_skp_journey_from_draft_to_final(browser, phone, page, live_server, setup, password, shot):
