@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed-stamp
 PG_URL ?= postgresql://postgres@127.0.0.1:5432/berakhlak
 PORT   ?= 8000
 
-.PHONY: setup demo test test-sqlite test-postgres browser-deps messages bench-import bench-index bench-submit clean
+.PHONY: setup demo test test-sqlite test-postgres browser-deps messages bench-import bench-index bench-submit bench-recap clean
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -20,13 +20,14 @@ setup: $(STAMP)
 demo: setup
 	$(BIN)/berakhlak demo --port $(PORT)
 
-## Debian's Chromium for the browser tests (Playwright drives it; nothing is downloaded at run time)
+## Debian's Chromium for the browser tests (Playwright drives it; nothing is downloaded at run time),
+## and poppler-utils (pdftotext) with which the PDF tests read the documents back
 browser-deps:
-	@command -v chromium >/dev/null 2>&1 || { \
+	@{ command -v chromium >/dev/null 2>&1 && command -v pdftotext >/dev/null 2>&1; } || { \
 	  if [ "$$(id -u)" = "0" ]; then \
-	    echo "installing Debian's chromium for the browser tests"; \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
-	  else echo "chromium is missing: browser tests will be skipped (run as root or apt-get install chromium)"; fi; }
+	    echo "installing Debian's chromium and poppler-utils for the browser and PDF tests"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium poppler-utils >/dev/null; \
+	  else echo "chromium or pdftotext is missing: those tests will be skipped (run as root, or apt-get install chromium poppler-utils)"; fi; }
 
 ## Every test on SQLite, then on PostgreSQL ($(PG_URL))
 test: setup browser-deps
@@ -62,6 +63,10 @@ bench-index: setup
 ## Benchmark: survey submissions over HTTP (gunicorn + PostgreSQL, locust, 300/s for 60 s) beside pgbench (docs/benchmarks.md)
 bench-submit: setup
 	$(BIN)/python benchmarks/submit_load.py --employees 30000 --rate 300 --duration 60 --database $(PG_URL)_bench_submit
+
+## Benchmark: SKP recap of 5,000,000 annual ratings over 100,000 units on PostgreSQL beside a plain GROUP BY (docs/benchmarks.md)
+bench-recap: setup
+	$(BIN)/python benchmarks/skp_recap.py --evaluations 5000000 --units 100000 --database $(PG_URL)_bench_recap
 
 clean:
 	rm -rf $(VENV) build *.egg-info test-output

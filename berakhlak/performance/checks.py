@@ -8,7 +8,8 @@
    (nip, tahun, periode) not twice, no empty row;
 2. ``check_ratings``: the parsed rows against what the service read from the database in a few
    set-based queries — the NIP known in this agency (or, said apart, in another one), the period one of
-   its year's frequency, the rating not already final on the platform.
+   its year's frequency, the rating not already final on the platform (each cell that could be read is
+   checked, also in a row with other problems).
 
 Every problem is one ``FILE:ROW: column: reason`` line (bilingual, ``berakhlak.org.checks.Problem``);
 the service writes nothing when there is any.
@@ -36,15 +37,17 @@ _ORDER = {c: i for i, c in enumerate(("-", *COLUMNS))}
 
 @dataclass(frozen=True, slots=True)
 class RatingRow:
-    """One valid-looking row: the ratings normalised and the predikat from the matrix."""
+    """One non-empty row as far as it could be read: a field is ``None`` where its cell was refused (the
+    row then has a problem, and nothing is written). The ratings are normalised and the predikat comes
+    from the matrix."""
 
     row: int
-    nip: str
-    year: int
-    period: str
-    hasil_kerja: str
-    perilaku_kerja: str
-    predikat: str
+    nip: str | None
+    year: int | None
+    period: str | None
+    hasil_kerja: str | None
+    perilaku_kerja: str | None
+    predikat: str | None
 
 
 def sort_problems(problems: list[Problem]) -> list[Problem]:
@@ -90,11 +93,13 @@ def _rating(raw: str) -> tuple[str | None, str | None]:
 
 def parse_ratings(file: str, header: list[str], rows: Iterable[tuple[int, list[str]]]
                   ) -> tuple[list[RatingRow], list[Problem]]:
-    """The rows that passed every check of the file alone, and the problems found.
+    """Every non-empty row as far as it could be read, and the problems of the file alone.
 
     A missing or repeated column is reported on row 1 and stops the row checks. A row whose five
     columns are all empty (something only in other columns) is one "empty row" problem; wholly blank
-    lines never reach here (``berakhlak.lib.tabular`` skips them, like every import)."""
+    lines never reach here (``berakhlak.lib.tabular`` skips them, like every import). The rows come back
+    even when some of their cells were refused, so that ``check_ratings`` reports what is wrong with the
+    others too."""
     header = [h.strip().lower() for h in header]
     problems = check_header(file, header, COLUMNS)
     if problems:
@@ -104,45 +109,37 @@ def parse_ratings(file: str, header: list[str], rows: Iterable[tuple[int, list[s
     out: list[RatingRow] = []
     append = problems.append
     for number, cells in rows:
-        nip, raw_year, raw_period = cells[i_nip].strip(), cells[i_year].strip(), cells[i_period].strip()
+        nip, raw_year, period = cells[i_nip].strip(), cells[i_year].strip(), cells[i_period].strip().upper()
         raw_hasil, raw_perilaku = cells[i_hasil].strip(), cells[i_perilaku].strip()
-        if not (nip or raw_year or raw_period or raw_hasil or raw_perilaku):
+        if not (nip or raw_year or period or raw_hasil or raw_perilaku):
             append(Problem(file, number, "-", gettext_noop("baris kosong / empty row")))
             continue
-        ok = True
         reason = _nip_problem(nip)
-        nip_ok = reason is None
         if reason:
             append(Problem(file, number, "nip", reason))
-            ok = False
-        year, reason = _year(raw_year)
-        if reason:
-            append(Problem(file, number, "tahun", reason))
-            ok = False
-        period = raw_period.upper()
+        year, year_reason = _year(raw_year)
+        if year_reason:
+            append(Problem(file, number, "tahun", year_reason))
         if not period:
             append(Problem(file, number, "periode", gettext_noop("wajib diisi / required")))
-            ok = False
-        hasil, reason = _rating(raw_hasil)
-        if reason:
-            append(Problem(file, number, "rating_hasil_kerja", reason))
-            ok = False
-        perilaku, reason = _rating(raw_perilaku)
-        if reason:
-            append(Problem(file, number, "rating_perilaku_kerja", reason))
-            ok = False
-        if nip_ok and year is not None and period:
-            key = (nip, year, period)
+        hasil, hasil_reason = _rating(raw_hasil)
+        if hasil_reason:
+            append(Problem(file, number, "rating_hasil_kerja", hasil_reason))
+        perilaku, perilaku_reason = _rating(raw_perilaku)
+        if perilaku_reason:
+            append(Problem(file, number, "rating_perilaku_kerja", perilaku_reason))
+        row = RatingRow(number, None if reason else nip, year, period or None, hasil, perilaku,
+                        rules.MATRIX[(hasil, perilaku)] if hasil and perilaku else None)
+        if row.nip and row.year is not None and row.period:
+            key = (row.nip, row.year, row.period)
             if key in first_row:
                 append(Problem(file, number, "nip",
                                gettext_noop("NIP %(nip)s, %(year)d %(period)s sudah ada di baris %(row)d / "
                                             "duplicate of row %(row)d")
                                % {"nip": nip, "year": year, "period": period, "row": first_row[key]}))
-                ok = False
             else:
                 first_row[key] = number
-        if ok:
-            out.append(RatingRow(number, nip, year, period, hasil, perilaku, rules.MATRIX[(hasil, perilaku)]))
+        out.append(row)
     return out, sort_problems(problems)
 
 
@@ -163,13 +160,15 @@ def check_ratings(file: str, rows: Iterable[RatingRow], *, own: Mapping[str, obj
     problems: list[Problem] = []
     codes_of: dict[int, tuple[str, ...]] = {}
     for r in rows:
-        if r.nip not in own:
+        if r.nip is not None and r.nip not in own:
             if r.nip in elsewhere:
                 problems.append(Problem(file, r.row, "nip", gettext_noop(
                     "NIP terdaftar pada instansi lain / the NIP belongs to another agency")))
             else:
                 problems.append(Problem(file, r.row, "nip", gettext_noop(
                     "NIP %(nip)s tidak dikenal / unknown NIP") % {"nip": r.nip}))
+        if r.year is None or r.period is None:
+            continue
         frequency = frequency_of[r.year]
         codes = codes_of.get(r.year)
         if codes is None:
@@ -180,7 +179,7 @@ def check_ratings(file: str, rows: Iterable[RatingRow], *, own: Mapping[str, obj
                 "periode %(p)s tidak dikenal; tahun %(y)d (%(fid)s) memakai %(codes)s / unknown period: "
                 "%(y)d is %(fen)s") % {"p": r.period, "y": r.year, "fid": label_id, "fen": label_en,
                                        "codes": ", ".join(codes)}))
-        elif (r.nip, r.year, r.period) in final:
+        elif r.nip is not None and (r.nip, r.year, r.period) in final:
             problems.append(Problem(file, r.row, "periode", gettext_noop(
                 "penilaian %(y)d %(p)s pegawai ini sudah final di platform; buka kembali dulu / "
                 "the rating is already final on the platform; reopen it first") % {"y": r.year, "p": r.period}))

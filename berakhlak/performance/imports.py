@@ -1,9 +1,9 @@
 """Imports of employee performance (SKP): ratings made elsewhere (e-Kinerja exports).
 
 All-or-nothing (one transaction; nothing written when any row has a problem), re-runnable (upsert by
-employee and period) and set-based: the database state the checks need is read in a few queries (the
-file's NIPs, the agency's SKP years, the ratings already final), rows are checked by the pure
-functions of ``berakhlak.performance.checks``, and the ratings are written with one
+employee and period) and set-based: the database state the checks need is read in three queries (the agency's SKP years of the
+file, their periods, and the file's NIPs with any rating already final in the file's periods), rows are
+checked by the pure functions of ``berakhlak.performance.checks``, and the ratings are written with one
 ``INSERT … SELECT … ON CONFLICT (employee_id, period_id) DO UPDATE`` from a staging table (PostgreSQL
 ``COPY``; SQLite ``executemany``). No query per row.
 """
@@ -23,6 +23,7 @@ from berakhlak.org.checks import Problem
 from berakhlak.org.models import Agency, Employee
 from berakhlak.org.services import ImportRejected, open_import_table
 from berakhlak.lib.db import load_rows
+from berakhlak.lib.tabular import TableError
 from berakhlak.performance import rules
 from berakhlak.performance.checks import RatingRow, check_ratings, parse_ratings, sort_problems
 from berakhlak.performance.models import Evaluation, PerformanceYear, Period, Skp, Source
@@ -50,35 +51,28 @@ def _chunks(items: list, size: int = CHUNK) -> Iterable[list]:
         yield items[i:i + size]
 
 
-def _employees_of(nips: list[str]) -> list[tuple[str, int, int]]:
-    """(nip, employee id, agency id) of the given NIPs: one array query on PostgreSQL, chunks on SQLite."""
+def _employees_of(nips: list[str], final_period_ids: list[int]) -> list[tuple[str, int, int, int | None]]:
+    """(nip, employee id, agency id, period id of a final rating or None) of the given NIPs, one row per
+    final rating among ``final_period_ids``: one query on PostgreSQL (the NIPs as one ``= ANY`` array,
+    sent as a single text: they are digits only), chunks of ``IN`` lists on SQLite."""
     if not nips:
         return []
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cur:
-            cur.execute(f"SELECT nip, id, agency_id FROM {Employee._meta.db_table} WHERE nip = ANY(%s)", [nips])
+    emp, ev = Employee._meta.db_table, Evaluation._meta.db_table
+    if final_period_ids:
+        final = (f"LEFT JOIN {ev} e ON e.employee_id = m.id AND e.is_final "
+                 f"AND e.period_id IN ({', '.join(['%s'] * len(final_period_ids))})")
+        select = "e.period_id"
+    else:
+        final, select = "", "NULL"
+    sql = f"SELECT m.nip, m.id, m.agency_id, {select} FROM {emp} m {final} WHERE "
+    found: list[tuple[str, int, int, int | None]] = []
+    with connection.cursor() as cur:
+        if connection.vendor == "postgresql":
+            cur.execute(sql + "m.nip = ANY(string_to_array(%s, ','))", [*final_period_ids, ",".join(nips)])
             return cur.fetchall()
-    found: list[tuple[str, int, int]] = []
-    for part in _chunks(nips):
-        found.extend(Employee.objects.filter(nip__in=part).values_list("nip", "id", "agency_id"))
-    return found
-
-
-def _final_of(agency: Agency, employee_ids: list[int], years: list[int]) -> list[tuple[int, int, str]]:
-    """(employee id, year, period code) of the ratings already final for these employees and years."""
-    if not employee_ids or not years:
-        return []
-    if connection.vendor == "postgresql":
-        ev, period, py = Evaluation._meta.db_table, Period._meta.db_table, PerformanceYear._meta.db_table
-        with connection.cursor() as cur:
-            cur.execute(f"SELECT e.employee_id, y.year, p.code FROM {ev} e JOIN {period} p ON p.id = e.period_id "
-                        f"JOIN {py} y ON y.id = p.year_id WHERE e.is_final AND y.agency_id = %s "
-                        f"AND y.year = ANY(%s) AND e.employee_id = ANY(%s)", [agency.pk, years, employee_ids])
-            return cur.fetchall()
-    found: list[tuple[int, int, str]] = []
-    base = Evaluation.objects.filter(is_final=True, period__year__agency=agency, period__year__year__in=years)
-    for part in _chunks(employee_ids):
-        found.extend(base.filter(employee_id__in=part).values_list("employee_id", "period__year__year", "period__code"))
+        for part in _chunks(nips):
+            cur.execute(sql + f"m.nip IN ({', '.join(['%s'] * len(part))})", [*final_period_ids, *part])
+            found.extend(cur.fetchall())
     return found
 
 
@@ -90,23 +84,38 @@ def ratings_import(*, source: str | Path | BinaryIO, agency: Agency, filename: s
     unit, the SKP of that year if there is one, predikat from the matrix); a rating already there is
     replaced unless it is final. All-or-nothing; re-running the same file changes nothing."""
     table = open_import_table(source, filename, str(source))
-    rows, problems = parse_ratings(table.name, table.header, table.rows)
+    last = [1]
+
+    def tracked():
+        for number, cells in table.rows:
+            last[0] = number
+            yield number, cells
+
+    try:
+        rows, problems = parse_ratings(table.name, table.header, tracked())
+    except TableError as exc:  # a bad byte or a broken quote further down the file
+        reason = str(exc).split(": ", 1)[-1] + " (pada atau setelah baris ini / at or after this row)"
+        raise ImportRejected([Problem(table.name, last[0] + 1, "-", reason)]) from None
     if any(p.row == 1 for p in problems):
         raise ImportRejected(problems)  # the header: no row was checked
-    nips = sorted({r.nip for r in rows})
-    own: dict[str, int] = {}
-    elsewhere: set[str] = set()
-    for nip, emp_id, agency_id in _employees_of(nips):
-        if agency_id == agency.pk:
-            own[nip] = emp_id
-        else:
-            elsewhere.add(nip)
-    years = sorted({r.year for r in rows})
+    years = sorted({r.year for r in rows if r.year is not None})
     existing = dict(PerformanceYear.objects.filter(agency=agency, year__in=years).values_list("year", "frequency"))
     frequency_of = {y: existing.get(y, NEW_YEAR_FREQUENCY) for y in years}
-    nip_of = {emp_id: nip for nip, emp_id in own.items()}
-    final = {(nip_of[emp_id], year, code)
-             for emp_id, year, code in _final_of(agency, sorted(own.values()), sorted(existing))}
+    period_of = {pk: (y, code) for pk, y, code in Period.objects.filter(year__agency=agency, year__year__in=years)
+                 .values_list("id", "year__year", "code")}
+    in_file = {(r.year, r.period) for r in rows if r.year is not None and r.period is not None}
+    own: dict[str, int] = {}
+    elsewhere: set[str] = set()
+    final: set[tuple[str, int, str]] = set()
+    for nip, emp_id, agency_id, final_period in _employees_of(
+            sorted({r.nip for r in rows if r.nip is not None}),
+            sorted(pk for pk, year_code in period_of.items() if year_code in in_file)):
+        if agency_id != agency.pk:
+            elsewhere.add(nip)
+            continue
+        own[nip] = emp_id
+        if final_period is not None:
+            final.add((nip, *period_of[final_period]))
     problems += check_ratings(table.name, rows, own=own, elsewhere=elsewhere, frequency_of=frequency_of,
                               final=final)
     if problems:

@@ -11,7 +11,6 @@ row by row in Python.
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -24,7 +23,7 @@ from berakhlak.framework.models import CoreValue
 from berakhlak.org.models import Agency, Unit, UnitClosure
 from berakhlak.performance import rules
 from berakhlak.performance.models import (
-    BehaviourExpectation, CreditCoefficient, CreditRate, Evaluation, Evidence, Feedback, Finalisation, Indicator,
+    RESULT_ORDER, BehaviourExpectation, CreditCoefficient, CreditRate, Evaluation, Evidence, Feedback, Finalisation, Indicator,
     OrgPerformance, PerformanceYear, Period, Realisation, Skp, SkpStatus, WorkResult,
 )
 
@@ -122,7 +121,7 @@ def skp_view(skp: Skp) -> SkpView:
     periods = list(Period.objects.filter(year_id=skp.year_id).order_by("order"))
     results = list(WorkResult.objects.filter(skp=skp).select_related("supports__skp__employee")
                    .prefetch_related(Prefetch("indicators", queryset=Indicator.objects.order_by("id")))
-                   .order_by("kind", "order", "id"))
+                   .order_by(*RESULT_ORDER))
     expectations = {e.value_code: e for e in BehaviourExpectation.objects.filter(skp=skp)}
     values = []
     for v in CoreValue.objects.filter(version_id=skp.framework_version_id).prefetch_related("behaviours").order_by("order"):
@@ -198,32 +197,48 @@ def annual_period(agency: Agency, year: int) -> Period | None:
     return Period.objects.filter(year__agency=agency, year__year=year, code=rules.ANNUAL).first()
 
 
+#: Above this many units a recap counts every unit of the period and keeps the wanted ones, rather than
+#: sending their ids as query parameters (SQLite allows 32,766; the whole-agency query is as fast).
+SUBTREE_IDS_MAX = 500
+
+
 def _subtree_counts(period_ids: list[int], unit_ids: list[int] | None) -> dict[tuple[int, int], dict[str, int]]:
-    """{(period id, ancestor unit id): {predikat: n}}: counts grouped per unit in the database, then rolled
-    up the closure table (two GROUP BYs; the closure join sees one row per unit and predikat, not per
-    person)."""
-    if not period_ids:
+    """{(period id, ancestor unit id): {predikat: n}} of each unit with its whole subtree (``unit_ids``:
+    those units only; ``None``: every unit with a rating below it).
+
+    Two GROUP BYs, both in the database: the ratings are counted per unit, one row per unit with the
+    five predikat side by side (``COUNT(*) FILTER``), then those rows are rolled up the closure table
+    (one row per unit and ancestor, not per person), summing the five columns. For a few units the
+    ratings are first narrowed to their subtrees (the (period, unit, predikat) index)."""
+    if not period_ids or (unit_ids is not None and not unit_ids):
         return {}
     ev, cl = Evaluation._meta.db_table, UnitClosure._meta.db_table
-    params: list = list(period_ids)
-    where_units = ""
-    if unit_ids is not None:
-        if not unit_ids:
-            return {}
-        where_units = f" AND c.ancestor_id IN ({', '.join(['%s'] * len(unit_ids))})"
-        params += unit_ids
+    wanted = set(unit_ids) if unit_ids is not None else None
+    narrow = unit_ids is not None and len(unit_ids) <= SUBTREE_IDS_MAX
+    in_periods = ", ".join(["%s"] * len(period_ids))
+    columns = ", ".join(f"COUNT(*) FILTER (WHERE predikat = %s) AS c{i}" for i in range(len(PREDIKAT_KEYS)))
+    sums = ", ".join(f"SUM(p.c{i})" for i in range(len(PREDIKAT_KEYS)))
+    params: list = [*PREDIKAT_KEYS, *period_ids]
+    if narrow:  # the ratings of the wanted subtrees only, rolled up to the wanted units only
+        in_units = ", ".join(["%s"] * len(unit_ids))
+        where_units = f" AND unit_id IN (SELECT descendant_id FROM {cl} WHERE ancestor_id IN ({in_units}))"
+        closure = f"(SELECT ancestor_id, descendant_id FROM {cl} WHERE ancestor_id IN ({in_units}))"
+        params += [*unit_ids, *unit_ids]
+    else:
+        where_units, closure = "", cl
     sql = (
-        f"WITH per_unit AS (SELECT period_id, unit_id, predikat, COUNT(*) AS n FROM {ev} "
-        f"WHERE period_id IN ({', '.join(['%s'] * len(period_ids))}) GROUP BY period_id, unit_id, predikat) "
-        f"SELECT p.period_id, c.ancestor_id, p.predikat, SUM(p.n) FROM per_unit p "
-        f"JOIN {cl} c ON c.descendant_id = p.unit_id WHERE 1 = 1{where_units} "
-        f"GROUP BY p.period_id, c.ancestor_id, p.predikat"
+        f"WITH per_unit AS (SELECT period_id, unit_id, {columns} FROM {ev} "
+        f"WHERE period_id IN ({in_periods}){where_units} GROUP BY period_id, unit_id) "
+        f"SELECT p.period_id, c.ancestor_id, {sums} FROM per_unit p "
+        f"JOIN {closure} c ON c.descendant_id = p.unit_id GROUP BY p.period_id, c.ancestor_id"
     )
-    out: dict[tuple[int, int], dict[str, int]] = defaultdict(lambda: dict.fromkeys(PREDIKAT_KEYS, 0))
+    out: dict[tuple[int, int], dict[str, int]] = {}
+    keys = PREDIKAT_KEYS
     with connection.cursor() as cur:
         cur.execute(sql, params)
-        for period_id, unit_id, pred, n in cur.fetchall():
-            out[(period_id, unit_id)][pred] = int(n)
+        for period_id, unit_id, *counts in cur.fetchall():
+            if wanted is None or unit_id in wanted:
+                out[(period_id, unit_id)] = dict(zip(keys, map(int, counts)))
     return out
 
 
@@ -236,14 +251,15 @@ def recap(*, agency: Agency, year: int, unit: Unit | None = None, units: QuerySe
     listed = Unit.objects.filter(agency=agency) if units is None else units.filter(agency=agency)
     if unit is not None:
         listed = listed.filter(pk=unit.pk)
-    listed = list(listed.order_by("path").values("id", "code", "name", "depth", "parent_id"))
-    counts = _subtree_counts([period.pk], [u["id"] for u in listed] if unit is not None or units is not None
+    listed = list(listed.order_by("path").values_list("id", "code"))
+    counts = _subtree_counts([period.pk], [u[0] for u in listed] if unit is not None or units is not None
                              else None) if period else {}
+    zero = dict.fromkeys(PREDIKAT_KEYS, 0)
     rows = []
-    for u in listed:
-        c = counts.get((period.pk, u["id"])) if period else None
-        c = dict(c) if c else dict.fromkeys(PREDIKAT_KEYS, 0)
-        rows.append({"unit": u["code"], "employees": sum(c.values()), "predikat": c})
+    for unit_id, code in listed:
+        c = counts.get((period.pk, unit_id)) if period else None
+        c = c if c is not None else dict(zero)
+        rows.append({"unit": code, "employees": sum(c.values()), "predikat": c})
     return {"agency": agency.code, "year": year, "units": rows}
 
 
