@@ -8,7 +8,6 @@ The input is ``performance.reporting.recap_report``'s dict; no database access h
 
 from __future__ import annotations
 
-import datetime
 import io
 from collections.abc import Mapping
 

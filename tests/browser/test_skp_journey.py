@@ -13,7 +13,14 @@ from berakhlak.framework.models import FrameworkVersion
 from berakhlak.org.models import PositionKind, Unit
 from berakhlak.performance.models import Evaluation, Finalisation, Skp, SkpStatus
 from berakhlak.performance.services import (
-    evaluation_rate, indicator_save, org_result_set, result_save, skp_approve, skp_create, skp_submit, year_setup,
+    evaluation_rate,
+    indicator_save,
+    org_result_set,
+    result_save,
+    skp_approve,
+    skp_create,
+    skp_submit,
+    year_setup,
 )
 from tests.browser.helpers import login
 from tests.factories import AgencyFactory, EmployeeFactory, PositionFactory, UnitFactory

@@ -15,7 +15,13 @@ from berakhlak.accounts.models import Role, RoleAssignment
 from berakhlak.framework.models import FrameworkVersion
 from berakhlak.org.models import PositionKind, Unit
 from berakhlak.performance.services import year_setup
-from tests.factories import AgencyFactory, EmployeeFactory, PositionFactory, UnitFactory, UserFactory
+from tests.factories import (
+    AgencyFactory,
+    EmployeeFactory,
+    PositionFactory,
+    UnitFactory,
+    UserFactory,
+)
 
 
 def _person(unit, name, kind, position_name, superior=None, login=None):

@@ -20,9 +20,12 @@ from berakhlak.performance import rules
 from berakhlak.performance.checks import parse_ratings
 from berakhlak.performance.imports import ratings_import
 from berakhlak.performance.models import Evaluation, PerformanceYear, Period, Source
-from berakhlak.performance.services import evaluation_rate, indicator_save, result_save, skp_approve, skp_create, \
-    skp_submit, year_setup
+from berakhlak.performance.services import (
+    evaluation_rate,
+    year_setup,
+)
 from tests.factories import AgencyFactory, EmployeeFactory, UnitFactory
+from tests.performance.helpers import approved_skp, run_skp
 
 pytestmark = pytest.mark.django_db
 HEADER = "nip,tahun,periode,rating_hasil_kerja,rating_perilaku_kerja\n"
@@ -35,14 +38,6 @@ def in_tmp(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
 
 
-def run(*args):
-    out, err = io.StringIO(), io.StringIO()
-    try:
-        call_command("skp", *args, stdout=out, stderr=err)
-        code = 0
-    except SystemExit as exc:
-        code = exc.code
-    return code, out.getvalue(), err.getvalue()
 
 
 def csv(*lines: str) -> str:
@@ -56,15 +51,6 @@ def state():
             Period.objects.count(), AuditEvent.objects.count())
 
 
-def approved_skp(org, who="analis"):
-    emp = org[who]
-    skp = skp_create(actor=emp.user, employee=emp, py=org["year"])
-    r = result_save(actor=emp.user, skp=skp, kind="UTAMA", text="Terlaksananya analisis jabatan")
-    indicator_save(actor=emp.user, result=r, aspect="KUANTITAS", text="Jumlah dokumen anjab", target="12 dokumen")
-    skp_submit(actor=emp.user, skp=skp)
-    skp_approve(actor=skp.rater.user, skp=skp)
-    skp.refresh_from_db()
-    return skp
 
 
 def test_a_good_file_is_loaded_with_the_matrix_predikat_and_a_summary(skp_org, write):
@@ -75,7 +61,7 @@ def test_a_good_file_is_loaded_with_the_matrix_predikat_and_a_summary(skp_org, w
         f"{pelaksana.nip},2024,TAHUNAN,DIBAWAH,SESUAI",
         f"{staf.nip},2024,TW4,SESUAI,DIATAS",
     ))
-    code, out, err = run("import-ratings", path.name, "--agency", KEMENX)
+    code, out, err = run_skp("import-ratings", path.name, "--agency", KEMENX)
     assert code == 0, err
     assert out.strip() == "KEMENX: 4 penilaian; 4 baru, 0 diperbarui / 4 ratings; 4 new, 0 updated"
     annual = skp_org["year"].periods.get(code="TAHUNAN")
@@ -98,15 +84,15 @@ def test_a_rerun_changes_nothing_and_a_corrected_file_updates_only_the_changed_r
     people = [skp_org[k] for k in ("analis", "pelaksana", "junior")]
     lines = [f"{p.nip},2024,TAHUNAN,SESUAI,SESUAI" for p in people]
     path = write("nilai.csv", csv(*lines))
-    assert run("import-ratings", path.name, "--agency", KEMENX)[0] == 0
+    assert run_skp("import-ratings", path.name, "--agency", KEMENX)[0] == 0
     stamps = dict(Evaluation.objects.values_list("employee_id", "rated_at"))
-    code, out, err = run("import-ratings", path.name, "--agency", KEMENX)
+    code, out, err = run_skp("import-ratings", path.name, "--agency", KEMENX)
     assert code == 0, err
     assert "3 penilaian; 0 baru, 0 diperbarui / 3 ratings; 0 new, 0 updated" in out
     assert dict(Evaluation.objects.values_list("employee_id", "rated_at")) == stamps  # not rewritten
     lines[1] = f"{people[1].nip},2024,TAHUNAN,DIATAS,DIATAS"
     path = write("nilai.csv", csv(*lines, f"{skp_org['kabag'].nip},2024,TAHUNAN,SESUAI,DIBAWAH"))
-    code, out, _ = run("import-ratings", path.name, "--agency", KEMENX)
+    code, out, _ = run_skp("import-ratings", path.name, "--agency", KEMENX)
     assert "4 penilaian; 1 baru, 1 diperbarui / 4 ratings; 1 new, 1 updated" in out
     assert Evaluation.objects.count() == 4
     assert Evaluation.objects.get(employee=people[1]).predikat == rules.SANGAT_BAIK
@@ -119,7 +105,7 @@ def test_a_rerun_changes_nothing_and_a_corrected_file_updates_only_the_changed_r
 def test_ratings_and_periods_are_read_case_insensitively_and_trimmed(skp_org, write):
     analis = skp_org["analis"]
     path = write("nilai.csv", csv(f" {analis.nip} , 2024 , tw2 , diAtas ,  Sesuai  "))
-    code, out, err = run("import-ratings", path.name, "--agency", KEMENX)
+    code, out, err = run_skp("import-ratings", path.name, "--agency", KEMENX)
     assert code == 0, err
     ev = Evaluation.objects.get(employee=analis)
     assert (ev.period.code, ev.rating_hasil_kerja, ev.rating_perilaku_kerja, ev.predikat) == (
@@ -149,7 +135,7 @@ def test_every_problem_is_one_line_and_nothing_is_written(skp_org, write):
             + f"{pelaksana.nip},,TW3,,SESUAI,\n"                         # 15 required values missing
             + "199001012015011998,2024,TW9,SESUAI,x,\n")                 # 16 every cell that can be read is checked
     path = write("nilai.csv", body)
-    code, out, err = run("import-ratings", path.name, "--agency", KEMENX)
+    code, out, err = run_skp("import-ratings", path.name, "--agency", KEMENX)
     assert code == 1 and out == ""
     assert err.splitlines() == [
         "nilai.csv:3: nip: NIP 199001012015011999 tidak dikenal / unknown NIP",
@@ -184,26 +170,26 @@ def test_every_problem_is_one_line_and_nothing_is_written(skp_org, write):
 def test_missing_and_repeated_columns_are_reported_on_row_one(skp_org, write):
     analis = skp_org["analis"]
     path = write("nilai.csv", f"nip,tahun,periode,rating_hasil_kerja\n{analis.nip},2024,TW1,SESUAI\n")
-    code, _, err = run("import-ratings", path.name, "--agency", KEMENX)
+    code, _, err = run_skp("import-ratings", path.name, "--agency", KEMENX)
     assert code == 1
     assert err.splitlines() == ["nilai.csv:1: rating_perilaku_kerja: kolom wajib tidak ada / required column missing",
                                 "1 masalah; tidak ada yang disimpan / 1 problem(s); nothing was saved"]
     path = write("nilai.csv", HEADER.strip() + ",NIP\n" + f"{analis.nip},2024,TW1,SESUAI,SESUAI,{analis.nip}\n")
-    code, _, err = run("import-ratings", path.name, "--agency", KEMENX)
+    code, _, err = run_skp("import-ratings", path.name, "--agency", KEMENX)
     assert code == 1 and err.splitlines()[0] == "nilai.csv:1: nip: kolom muncul dua kali / column appears twice"
     assert not Evaluation.objects.exists()
 
 
 def test_a_nip_typed_as_a_number_in_excel_is_refused_with_a_hint(skp_org, write):
     path = write("nilai.csv", csv("1.98609262015051E+17,2024,TW1,SESUAI,SESUAI"))
-    code, _, err = run("import-ratings", path.name, "--agency", KEMENX)
+    code, _, err = run_skp("import-ratings", path.name, "--agency", KEMENX)
     assert code == 1
     assert "nilai.csv:2: nip: NIP 1.98609262015051E+17 harus 18 digit / the NIP must be 18 digits; kolom berisi " \
            "angka, bukan teks" in err
 
 
 def test_a_file_without_rows_is_refused(skp_org, write):
-    code, _, err = run("import-ratings", write("nilai.csv", HEADER).name, "--agency", KEMENX)
+    code, _, err = run_skp("import-ratings", write("nilai.csv", HEADER).name, "--agency", KEMENX)
     assert code == 1 and "nilai.csv:2: -: berkas tidak berisi penilaian / the file holds no ratings" in err
 
 
@@ -211,13 +197,13 @@ def test_a_missing_year_is_created_quarterly_with_the_import_formats_periods(skp
     analis = skp_org["analis"]
     before = state()
     bad = write("nilai.csv", csv(f"{analis.nip},2025,TW3,SESUAI,SESUAI", f"{analis.nip},2025,BLN07,SESUAI,SESUAI"))
-    code, _, err = run("import-ratings", bad.name, "--agency", KEMENX)
+    code, _, err = run_skp("import-ratings", bad.name, "--agency", KEMENX)
     assert code == 1 and err.splitlines()[0] == (
         "nilai.csv:3: periode: periode BLN07 tidak dikenal; tahun 2025 (triwulanan) memakai TW1, TW2, TW3, TW4, "
         "TAHUNAN / unknown period: 2025 is quarterly")
     assert state() == before  # the year is not created by a refused file
     good = write("nilai.csv", csv(f"{analis.nip},2025,TW3,SESUAI,SESUAI", f"{analis.nip},2025,TAHUNAN,DIATAS,SESUAI"))
-    code, out, err = run("import-ratings", good.name, "--agency", KEMENX)
+    code, out, err = run_skp("import-ratings", good.name, "--agency", KEMENX)
     assert code == 0, err
     assert out.splitlines() == [
         "KEMENX: tahun kinerja 2025 dibuat (triwulanan: TW1–TW4, TAHUNAN) / SKP year 2025 created (quarterly)",
@@ -233,12 +219,12 @@ def test_a_monthly_year_takes_its_month_codes_and_refuses_quarters(skp_org, writ
     analis = skp_org["analis"]
     year_setup(actor=skp_org["hr"], agency=skp_org["agency"], year=2023, frequency=rules.MONTHLY)
     path = write("nilai.csv", csv(f"{analis.nip},2023,BLN05,SESUAI,SESUAI", f"{analis.nip},2023,TW2,SESUAI,SESUAI"))
-    code, _, err = run("import-ratings", path.name, "--agency", KEMENX)
+    code, _, err = run_skp("import-ratings", path.name, "--agency", KEMENX)
     assert code == 1 and err.splitlines()[0] == (
         "nilai.csv:3: periode: periode TW2 tidak dikenal; tahun 2023 (bulanan) memakai BLN01, BLN02, BLN03, BLN04, "
         "BLN05, BLN06, BLN07, BLN08, BLN09, BLN10, BLN11, BLN12, TAHUNAN / unknown period: 2023 is monthly")
     path = write("nilai.csv", csv(f"{analis.nip},2023,bln05,SESUAI,SESUAI", f"{analis.nip},2023,TAHUNAN,SESUAI,SESUAI"))
-    code, _, err = run("import-ratings", path.name, "--agency", KEMENX)
+    code, _, err = run_skp("import-ratings", path.name, "--agency", KEMENX)
     assert code == 0, err
     assert sorted(Evaluation.objects.values_list("period__code", flat=True)) == ["BLN05", "TAHUNAN"]
 
@@ -256,12 +242,12 @@ def test_xlsx_with_the_same_header(skp_org, tmp_path):
     ws.append([staf.nip, 2024, "TW3", "SESUAI", "SESUAI"])          # row 5 repeats row 4
     path = tmp_path / "nilai.xlsx"
     wb.save(path)
-    code, _, err = run("import-ratings", path.name, "--agency", KEMENX)
+    code, _, err = run_skp("import-ratings", path.name, "--agency", KEMENX)
     assert code == 1 and err.splitlines()[0] == (
         f"nilai.xlsx:5: nip: NIP {staf.nip}, 2024 TW3 sudah ada di baris 4 / duplicate of row 4")
     ws.delete_rows(5)
     wb.save(path)
-    code, out, err = run("import-ratings", path.name, "--agency", KEMENX)
+    code, out, err = run_skp("import-ratings", path.name, "--agency", KEMENX)
     assert code == 0, err
     assert "2 penilaian; 2 baru" in out
     assert Evaluation.objects.get(employee=analis).predikat == rules.SANGAT_BAIK
@@ -275,7 +261,7 @@ def test_the_skp_of_that_year_is_linked_and_a_platform_rating_not_final_is_repla
     evaluation_rate(actor=kabag.user, skp=skp, period=annual, hasil_kerja="SESUAI", perilaku_kerja="SESUAI",
                     note="catatan penilai")
     path = write("nilai.csv", csv(f"{analis.nip},2024,TAHUNAN,DIATAS,DIATAS", f"{analis.nip},2024,TW1,SESUAI,SESUAI"))
-    code, out, err = run("import-ratings", path.name, "--agency", KEMENX)
+    code, out, err = run_skp("import-ratings", path.name, "--agency", KEMENX)
     assert code == 0, err
     assert "2 penilaian; 1 baru, 1 diperbarui" in out
     ev = Evaluation.objects.get(employee=analis, period=annual)
@@ -283,14 +269,14 @@ def test_the_skp_of_that_year_is_linked_and_a_platform_rating_not_final_is_repla
                                                                             None, "")
     assert Evaluation.objects.get(employee=analis, period__code="TW1").skp_id == skp.pk
     # the same platform rating imported unchanged is still a change of source, then nothing
-    assert "0 baru, 0 diperbarui" in run("import-ratings", path.name, "--agency", KEMENX)[1]
+    assert "0 baru, 0 diperbarui" in run_skp("import-ratings", path.name, "--agency", KEMENX)[1]
 
 
 def test_the_agency_may_be_left_out_only_when_there_is_one(db, write):
     agency = AgencyFactory(code="SATU")
     emp = EmployeeFactory(unit=UnitFactory(agency=agency, code="ROOT"))
     path = write("nilai.csv", csv(f"{emp.nip},2024,TAHUNAN,SESUAI,DIATAS"))
-    code, out, err = run("import-ratings", path.name)
+    code, out, err = run_skp("import-ratings", path.name)
     assert code == 0, err
     assert "SATU: 1 penilaian" in out
     AgencyFactory(code="DUA")
@@ -305,17 +291,17 @@ def test_an_unreadable_file_is_one_problem_line(skp_org, write, tmp_path):
     path = tmp_path / "nilai.csv"
     line = skp_org["analis"].nip.encode() + b",2024,TW1,SESUAI,SESUAI\n"
     path.write_bytes(HEADER.encode() + line + b"\xff\xfe,2024\n")   # decoded at once: refused when opened
-    code, _, err = run("import-ratings", path.name, "--agency", KEMENX)
+    code, _, err = run_skp("import-ratings", path.name, "--agency", KEMENX)
     assert code == 1 and err.splitlines()[0] == (
         "nilai.csv:1: -: berkas bukan CSV UTF-8 atau XLSX / not a UTF-8 CSV or an XLSX file")
     path.write_bytes(HEADER.encode() + line * 1000 + b"\xff\xfe,2024\n")  # found while reading the rows
-    code, _, err = run("import-ratings", path.name, "--agency", KEMENX)
+    code, _, err = run_skp("import-ratings", path.name, "--agency", KEMENX)
     first = err.splitlines()[0]
     assert code == 1 and first.startswith("nilai.csv:") and len(err.splitlines()) == 2
     assert "berkas bukan UTF-8 / not UTF-8" in first and "pada atau setelah baris ini / at or after this row" in first
     assert int(first.split(":")[1]) <= 1002
     assert not Evaluation.objects.exists()
-    code, _, err = run("import-ratings", "none.csv", "--agency", KEMENX)
+    code, _, err = run_skp("import-ratings", "none.csv", "--agency", KEMENX)
     assert code == 1 and "none.csv:0: -:" in err
 
 

@@ -15,26 +15,21 @@ from berakhlak.org.models import Employee, PositionKind, Unit
 from berakhlak.performance import rules
 from berakhlak.performance.models import Evaluation, Source
 from berakhlak.performance.selectors import recap, recap_years
-from berakhlak.performance.services import evaluation_rate, indicator_save, result_save, skp_approve, skp_create, \
-    skp_submit, year_setup
+from berakhlak.performance.services import (
+    evaluation_rate,
+    year_setup,
+)
 from tests.factories import EmployeeFactory, PositionFactory, UnitFactory
+from tests.performance.helpers import approved_skp, run_skp
 
 pytestmark = pytest.mark.django_db
 HEADER = "nip,tahun,periode,rating_hasil_kerja,rating_perilaku_kerja\n"
 
 
-def run(*args):
-    out, err = io.StringIO(), io.StringIO()
-    try:
-        call_command("skp", *args, stdout=out, stderr=err)
-        code = 0
-    except SystemExit as exc:
-        code = exc.code
-    return code, out.getvalue(), err.getvalue()
 
 
 def recap_json(*args) -> dict:
-    code, out, err = run("recap", "--agency", "KEMENX", *args, "--format", "json")
+    code, out, err = run_skp("recap", "--agency", "KEMENX", *args, "--format", "json")
     assert code == 0, err
     return json.loads(out)
 
@@ -51,15 +46,6 @@ def org(skp_org):
     return {**skp_org, "seksi": seksi, "biro_c": biro_c, "extra": extra}
 
 
-def approved_skp(org, who):
-    emp = org[who] if isinstance(who, str) else who
-    skp = skp_create(actor=emp.user, employee=emp, py=org["year"])
-    r = result_save(actor=emp.user, skp=skp, kind="UTAMA", text="Terlaksananya layanan")
-    indicator_save(actor=emp.user, result=r, aspect="KUANTITAS", text="Jumlah layanan", target="12 layanan")
-    skp_submit(actor=emp.user, skp=skp)
-    skp_approve(actor=skp.rater.user, skp=skp)
-    skp.refresh_from_db()
-    return skp
 
 
 def import_file(org, write, ratings: dict, periodic: dict | None = None, year: int = 2024):
@@ -67,7 +53,7 @@ def import_file(org, write, ratings: dict, periodic: dict | None = None, year: i
     lines = [f"{e.nip},{year},TAHUNAN,{h},{p}" for e, (h, p) in ratings.items()]
     lines += [f"{e.nip},{year},TW2,{h},{p}" for e, (h, p) in (periodic or {}).items()]
     path = write("nilai.csv", HEADER + "\n".join(lines) + "\n")
-    code, out, err = run("import-ratings", str(path), "--agency", "KEMENX")
+    code, out, err = run_skp("import-ratings", str(path), "--agency", "KEMENX")
     assert code == 0, err
 
 
@@ -197,7 +183,7 @@ def test_a_transfer_does_not_move_a_past_rating_and_other_years_are_apart(org, w
 def test_the_table_is_aligned_with_names_and_the_five_counts(org, write):
     people = kemenx_people(org)
     import_file(org, write, random_ratings(people, seed=11))
-    code, out, err = run("recap", "--agency", "KEMENX", "--year", "2024", "--format", "table")
+    code, out, err = run_skp("recap", "--agency", "KEMENX", "--year", "2024", "--format", "table")
     assert code == 0, err
     lines = out.rstrip("\n").splitlines()
     assert lines[0].startswith("Rekap predikat kinerja tahunan KEMENX 2024")
@@ -210,7 +196,7 @@ def test_the_table_is_aligned_with_names_and_the_five_counts(org, write):
         numbers = [int(x) for x in line.split()[-6:]]
         assert numbers == [entry["employees"], *entry["predikat"].values()]
     assert "    Bagian A1" in out and "      Subbagian A1X" in out  # indented by level
-    code, out, _ = run("recap", "--agency", "KEMENX", "--year", "2024", "--unit", "BIRO-B")
+    code, out, _ = run_skp("recap", "--agency", "KEMENX", "--year", "2024", "--unit", "BIRO-B")
     assert [line.split()[0] for line in out.splitlines()[3:]] == ["BIRO-B"]
 
 

@@ -6,10 +6,22 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from berakhlak.performance.models import Evaluation, Evidence, Skp, SkpStatus, WorkResult
-from berakhlak.performance.services import (
-    evaluation_rate, indicator_save, realisation_save, result_save, skp_approve, skp_create, skp_submit,
+from berakhlak.performance.models import (
+    Evaluation,
+    Evidence,
+    Skp,
+    SkpStatus,
+    WorkResult,
 )
+from berakhlak.performance.services import (
+    evaluation_rate,
+    indicator_save,
+    result_save,
+    skp_approve,
+    skp_create,
+    skp_submit,
+)
+from tests.performance.helpers import approved_skp
 
 
 @pytest.fixture
@@ -20,14 +32,6 @@ def login(client):
     return as_
 
 
-def _approved(org, who="analis"):
-    emp = org[who]
-    skp = skp_create(actor=emp.user, employee=emp, py=org["year"])
-    r = result_save(actor=emp.user, skp=skp, kind="UTAMA", text="Terlaksananya analisis jabatan")
-    indicator_save(actor=emp.user, result=r, aspect="KUANTITAS", text="Jumlah dokumen anjab", target="12 dokumen")
-    skp_submit(actor=emp.user, skp=skp)
-    skp_approve(actor=skp.rater.user, skp=skp)
-    return Skp.objects.get(pk=skp.pk)
 
 
 def test_the_employee_drafts_and_submits_from_the_pages(skp_org, login):
@@ -69,7 +73,7 @@ def test_the_rater_returns_with_a_reason_then_approves(skp_org, login):
 
 def test_realisation_evidence_and_rating_pages(skp_org, login, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
-    skp = _approved(skp_org)
+    skp = approved_skp(skp_org)
     ind = skp.results.get().indicators.get()
     c = login(skp_org["analis"].user)
     url = reverse("performance:realisation", args=[skp.pk, "TW1", ind.pk])
@@ -98,7 +102,7 @@ def test_realisation_evidence_and_rating_pages(skp_org, login, settings, tmp_pat
 
 
 def test_angka_kredit_shows_on_a_functional_positions_annual_rating(skp_org, login):
-    skp = _approved(skp_org)
+    skp = approved_skp(skp_org)
     annual = skp_org["year"].periods.get(code="TAHUNAN")
     evaluation_rate(actor=skp_org["kabag"].user, skp=skp, period=annual, hasil_kerja="SESUAI", perilaku_kerja="SESUAI")
     page = login(skp_org["analis"].user).get(reverse("performance:period", args=[skp.pk, "TAHUNAN"])).content.decode()
@@ -110,13 +114,13 @@ def test_angka_kredit_shows_on_a_functional_positions_annual_rating(skp_org, log
     ("pelaksana", False), ("kabiro_b", False), ("outsider", False),
 ])
 def test_an_skp_is_seen_by_its_employee_rater_heads_above_and_no_one_else(skp_org, login, who, sees):
-    skp = _approved(skp_org)
+    skp = approved_skp(skp_org)
     resp = login(skp_org[who].user).get(reverse("performance:skp", args=[skp.pk]))
     assert resp.status_code == (200 if sees else 404)
 
 
 def test_hr_of_another_agency_sees_nothing(skp_org, login):
-    skp = _approved(skp_org)
+    skp = approved_skp(skp_org)
     c = login(skp_org["other_hr"])
     assert c.get(reverse("performance:skp", args=[skp.pk])).status_code == 404
     assert c.get(reverse("performance:period", args=[skp.pk, "TW1"])).status_code == 404
@@ -183,7 +187,7 @@ def test_the_recap_page_and_export_follow_the_scope(skp_org, login):
 
 
 def test_the_skp_and_evaluation_documents_download_within_scope(skp_org, login):
-    skp = _approved(skp_org)
+    skp = approved_skp(skp_org)
     tw1 = skp_org["year"].periods.get(code="TW1")
     evaluation_rate(actor=skp_org["kabag"].user, skp=skp, period=tw1, hasil_kerja="SESUAI", perilaku_kerja="SESUAI")
     c = login(skp_org["analis"].user)

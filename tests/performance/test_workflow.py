@@ -7,10 +7,25 @@ import pytest
 from berakhlak.audit.models import AuditEvent
 from berakhlak.performance.models import Evaluation, OrgPerformance, Skp, SkpStatus
 from berakhlak.performance.services import (
-    PerformanceError, delegation_create, evaluation_rate, expectation_set, feedback_add, indicator_save,
-    org_result_set, rater_resolve, realisation_save, result_save, skp_approve, skp_create, skp_reopen, skp_return,
-    skp_submit, skp_update, unit_finalise,
+    PerformanceError,
+    delegation_create,
+    evaluation_rate,
+    expectation_set,
+    feedback_add,
+    indicator_save,
+    org_result_set,
+    rater_resolve,
+    realisation_save,
+    result_save,
+    skp_approve,
+    skp_create,
+    skp_reopen,
+    skp_return,
+    skp_submit,
+    skp_update,
+    unit_finalise,
 )
+from tests.performance.helpers import approved_skp
 
 
 def _plan(skp, actor):
@@ -18,15 +33,6 @@ def _plan(skp, actor):
     indicator_save(actor=actor, result=r, aspect="KUANTITAS", text="Jumlah dokumen anjab", target="12 dokumen")
     return r
 
-
-def _approved(org, who="analis"):
-    emp = org[who]
-    skp = skp_create(actor=emp.user, employee=emp, py=org["year"])
-    _plan(skp, emp.user)
-    skp_submit(actor=emp.user, skp=skp)
-    skp_approve(actor=skp.rater.user, skp=skp)
-    skp.refresh_from_db()
-    return skp
 
 
 @pytest.mark.parametrize("who, rater", [
@@ -100,13 +106,13 @@ def test_only_the_employee_edits_a_draft_and_only_the_rater_approves(skp_org):
 
 
 def test_the_cascade_comes_from_the_superiors_approved_skp(skp_org):
-    kabag_skp = _approved(skp_org, "kabag")
+    kabag_skp = approved_skp(skp_org, "kabag")
     boss_result = kabag_skp.results.get()
     analis = skp_org["analis"]
     skp = skp_create(actor=analis.user, employee=analis, py=skp_org["year"])
     r = result_save(actor=analis.user, skp=skp, kind="UTAMA", text="Dokumen anjab unit A1", supports=boss_result)
     assert r.supports == boss_result
-    stranger = _approved(skp_org, "kabiro_b").results.get()
+    stranger = approved_skp(skp_org, "kabiro_b").results.get()
     with pytest.raises(PerformanceError, match="atasan"):
         result_save(actor=analis.user, skp=skp, kind="UTAMA", text="x", supports=stranger)
 
@@ -122,7 +128,7 @@ def test_the_leaders_expectations_are_written_by_the_rater_before_approval(skp_o
 
 
 def test_rating_gives_the_matrix_predikat_and_a_final_skp_is_read_only(skp_org):
-    skp = _approved(skp_org)
+    skp = approved_skp(skp_org)
     kabag, analis = skp_org["kabag"], skp_org["analis"]
     tw1 = skp_org["year"].periods.get(code="TW1")
     annual = skp_org["year"].periods.get(code="TAHUNAN")
@@ -161,7 +167,7 @@ def test_rating_gives_the_matrix_predikat_and_a_final_skp_is_read_only(skp_org):
 
 
 def test_a_unit_head_receives_the_units_result_as_hasil_kerja(skp_org):
-    skp = _approved(skp_org, "kabag")
+    skp = approved_skp(skp_org, "kabag")
     annual = skp_org["year"].periods.get(code="TAHUNAN")
     rater = skp_org["kabiro_a"]
     with pytest.raises(PerformanceError, match="capaian kinerja organisasi"):
