@@ -9,6 +9,7 @@ from django.urls import reverse
 from berakhlak.performance.models import (
     Evaluation,
     Evidence,
+    Indicator,
     Skp,
     SkpStatus,
     WorkResult,
@@ -16,6 +17,7 @@ from berakhlak.performance.models import (
 from berakhlak.performance.services import (
     evaluation_rate,
     indicator_save,
+    realisation_save,
     result_save,
     skp_approve,
     skp_create,
@@ -196,3 +198,63 @@ def test_the_skp_and_evaluation_documents_download_within_scope(skp_org, login):
     ev = c.get(reverse("performance:evaluation_pdf", args=[skp.pk, "TW1"]))
     assert ev.status_code == 200 and ev.content.startswith(b"%PDF")
     assert login(skp_org["pelaksana"].user).get(reverse("performance:skp_pdf", args=[skp.pk])).status_code == 404
+
+
+def _pages_queries(client, urls):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    counts = []
+    for url in urls:
+        with CaptureQueriesContext(connection) as ctx:
+            assert client.get(url).status_code == 200
+        counts.append(len(ctx.captured_queries))
+    return counts
+
+
+def test_the_skp_and_period_pages_cost_the_same_queries_however_long_the_plan(skp_org, login):
+    from berakhlak.performance.models import Evidence as Ev
+
+    skp = approved_skp(skp_org)
+    emp = skp_org["analis"]
+    tw1 = skp_org["year"].periods.get(code="TW1")
+    first = realisation_save(actor=emp.user, indicator=Indicator.objects.get(result__skp=skp), period=tw1, text="mulai")
+    Ev.objects.create(realisation=first, link="https://contoh.go.id/bukti")
+    c = login(skp_org["kabag"].user)
+    urls = [reverse("performance:skp", args=[skp.pk]), reverse("performance:period", args=[skp.pk, "TW1"]),
+            reverse("performance:period", args=[skp.pk, "TAHUNAN"])]
+    small = _pages_queries(c, urls)
+    # grow the plan: more results, indicators, realisations with evidence, feedback
+    skp.status = "DRAFT"
+    skp.save(update_fields=["status"])
+    for i in range(4):
+        r = result_save(actor=emp.user, skp=skp, kind="UTAMA" if i % 2 else "TAMBAHAN", text=f"Hasil {i}")
+        for j in range(3):
+            indicator_save(actor=emp.user, result=r, aspect="KUALITAS", text=f"Indikator {i}.{j}", target="100 %")
+    skp.status = "APPROVED"
+    skp.save(update_fields=["status"])
+    for ind in Indicator.objects.filter(result__skp=skp).exclude(pk=first.indicator_id):
+        real = realisation_save(actor=emp.user, indicator=ind, period=tw1, text="selesai")
+        Ev.objects.create(realisation=real, link="https://contoh.go.id/bukti")
+    assert _pages_queries(c, urls) == small
+
+
+def test_the_distribution_page_costs_the_same_queries_however_many_people(skp_org, login):
+    annual = _rated_biro_b(skp_org)
+    c = login(skp_org["hr"])
+    url = reverse("performance:distribution", args=[skp_org["root"].pk, annual.pk])
+    before = _pages_queries(c, [url])
+    for person in [skp_org["analis"], skp_org["pelaksana"], skp_org["junior"]]:
+        skp = approved_skp(skp_org, person)
+        evaluation_rate(actor=skp.rater.user, skp=skp, period=annual, hasil_kerja="SESUAI", perilaku_kerja="SESUAI")
+    assert _pages_queries(c, [url]) == before
+
+
+def test_the_skp_pages_speak_english_when_asked(skp_org, login, settings):
+    skp = approved_skp(skp_org)
+    c = login(skp_org["analis"].user)
+    c.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    page = c.get(reverse("performance:skp", args=[skp.pk])).content.decode()
+    assert "Work behaviour" in page and "Performance rater" in page and "Perilaku kerja" not in page
+    period = c.get(reverse("performance:period", args=[skp.pk, "TW1"])).content.decode()
+    assert "Continuous feedback" in period and "Quarter 1" in period
