@@ -137,6 +137,15 @@ def _skp_context(request, skp, **forms):
         for r in view.results:
             r.indicator_form = failed if failed is not None and forms.get("indicator_for") == r.pk else \
                 IndicatorForm(auto_id=f"ind{r.pk}_%s")
+            r.edit_form = forms.get("result_edit_form") if forms.get("result_edit_for") == r.pk else ResultForm(
+                candidates=candidates, auto_id=f"res{r.pk}_%s",
+                initial={"kind": r.kind, "text": r.text, "supports": str(r.supports_id or ""),
+                         "supports_text": r.supports_text})
+            for i in r.indicators.all():
+                i.edit_form = forms.get("edit_form") if forms.get("edit_for") == i.pk else IndicatorForm(
+                    auto_id=f"edit{i.pk}_%s",
+                    initial={"aspect": i.aspect, "text": i.text, "target": i.target, "target_value": i.target_value,
+                             "target_unit": i.target_unit})
     expectation_editable = rules.RATER in roles and skp.status in (SkpStatus.DRAFT, SkpStatus.SUBMITTED,
                                                                    SkpStatus.RETURNED)
     return {
@@ -237,6 +246,43 @@ def indicator_add(request, pk: int, result_id: int):
         else:
             return redirect(reverse("performance:skp", args=[skp.pk]) + f"#hasil-{result.pk}")
     return _skp_page(request, skp, status=422, indicator_form=form, indicator_for=result.pk)
+
+
+@login_required
+@require_POST
+def indicator_edit(request, pk: int, indicator_id: int):
+    skp = selectors.skp_get(scope=scope_for(request.user), pk=pk)
+    indicator = Indicator.objects.select_related("result").filter(result__skp=skp, pk=indicator_id).first()
+    if indicator is None:
+        raise Http404
+    form = IndicatorForm(request.POST, auto_id=f"edit{indicator.pk}_%s")
+    if form.is_valid():
+        try:
+            services.indicator_save(actor=request.user, result=indicator.result, indicator=indicator,
+                                    **form.cleaned_data)
+        except PerformanceError as exc:
+            form.add_error(None, str(exc))
+        else:
+            return redirect(reverse("performance:skp", args=[skp.pk]) + f"#hasil-{indicator.result_id}")
+    return _skp_page(request, skp, status=422, edit_form=form, edit_for=indicator.pk)
+
+
+@login_required
+@require_POST
+def result_edit(request, pk: int, result_id: int):
+    skp = selectors.skp_get(scope=scope_for(request.user), pk=pk)
+    result = WorkResult.objects.filter(skp=skp, pk=result_id).first()
+    if result is None:
+        raise Http404
+    form = ResultForm(request.POST, candidates=services.cascade_candidates(skp), auto_id=f"res{result.pk}_%s")
+    if form.is_valid():
+        try:
+            services.result_save(actor=request.user, skp=skp, result=result, **form.cleaned_data)
+        except PerformanceError as exc:
+            form.add_error(None, str(exc))
+        else:
+            return redirect(reverse("performance:skp", args=[skp.pk]) + f"#hasil-{result.pk}")
+    return _skp_page(request, skp, status=422, result_edit_form=form, result_edit_for=result.pk)
 
 
 @login_required

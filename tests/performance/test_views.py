@@ -258,3 +258,26 @@ def test_the_skp_pages_speak_english_when_asked(skp_org, login, settings):
     assert "Work behaviour" in page and "Performance rater" in page and "Perilaku kerja" not in page
     period = c.get(reverse("performance:period", args=[skp.pk, "TW1"])).content.decode()
     assert "Continuous feedback" in period and "Quarter 1" in period
+
+
+def test_a_returned_skp_is_corrected_in_place(skp_org, login):
+    emp = skp_org["analis"]
+    skp = skp_create(actor=emp.user, employee=emp, py=skp_org["year"])
+    r = result_save(actor=emp.user, skp=skp, kind="UTAMA", text="Dokumen anjab")
+    ind = indicator_save(actor=emp.user, result=r, aspect="KUANTITAS", text="Jumlah", target="banyak")
+    c = login(emp.user)
+    page = c.get(reverse("performance:skp", args=[skp.pk])).content.decode()
+    assert f'id="edit{ind.pk}_target"' in page and 'value="banyak"' in page
+    bad = c.post(reverse("performance:indicator_edit", args=[skp.pk, ind.pk]),
+                 {"aspect": "KUANTITAS", "text": "Jumlah", "target": ""})
+    assert bad.status_code == 422
+    c.post(reverse("performance:indicator_edit", args=[skp.pk, ind.pk]),
+           {"aspect": "KUANTITAS", "text": "Jumlah dokumen anjab", "target": "12 dokumen"})
+    c.post(reverse("performance:result_edit", args=[skp.pk, r.pk]), {"kind": "UTAMA", "text": "Dokumen anjab unit A1"})
+    ind.refresh_from_db()
+    r.refresh_from_db()
+    assert (ind.target, r.text) == ("12 dokumen", "Dokumen anjab unit A1")
+    # the rater may not edit the employee's plan
+    assert login(skp_org["kabag"].user).post(
+        reverse("performance:indicator_edit", args=[skp.pk, ind.pk]),
+        {"aspect": "KUANTITAS", "text": "x", "target": "1"}).status_code == 422
