@@ -76,7 +76,13 @@ class EvidenceForm(_Form):
 
 
 class FeedbackForm(_Form):
+    about = forms.ChoiceField(label=_("Tentang"), required=False)
     text = forms.CharField(label=_("Umpan balik"), widget=forms.Textarea(attrs={"rows": 2}))
+
+    def __init__(self, *args, subjects=(), **kwargs):
+        """``subjects``: (key, label) pairs: ``ind-<id>`` for an indicator, ``val-<code>`` for a core value."""
+        super().__init__(*args, **kwargs)
+        self.fields["about"].choices = [("", _("SKP secara umum"))] + list(subjects)
 
 
 class RatingForm(_Form):

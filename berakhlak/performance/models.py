@@ -292,6 +292,9 @@ class Feedback(models.Model):
 
     skp = models.ForeignKey(Skp, on_delete=models.CASCADE, related_name="feedback")
     period = models.ForeignKey(Period, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    # what the entry is about: one indicator (hasil kerja), one core value (perilaku kerja), or the whole SKP
+    indicator = models.ForeignKey(Indicator, null=True, blank=True, on_delete=models.CASCADE, related_name="feedback")
+    value_code = models.CharField(_("nilai"), max_length=2, blank=True)
     author = models.ForeignKey("org.Employee", null=True, on_delete=models.SET_NULL, related_name="+")
     author_name = models.CharField(max_length=255)
     text = models.TextField(_("umpan balik"))
@@ -299,6 +302,8 @@ class Feedback(models.Model):
 
     class Meta:
         ordering = ["at", "id"]
+        constraints = [models.CheckConstraint(condition=Q(indicator__isnull=True) | Q(value_code=""),
+                                              name="perf_feedback_one_subject")]
 
 
 class Evaluation(models.Model):

@@ -277,8 +277,14 @@ def _feedback_for(view: SkpView, period: Period) -> list[dict]:
             by_rater = fb.author_id is not None and fb.author_id == view.skp.rater_id
             by_employee = fb.author_id is not None and fb.author_id == view.skp.employee_id
             role = "Pejabat penilai" if by_rater else "Pegawai" if by_employee else ""
+            about = ""
+            if fb.indicator_id and fb.indicator is not None:
+                about = f"Hasil kerja: {fb.indicator.text}"
+            elif fb.value_code:
+                about = "Perilaku kerja: " + next((v["name"] for v in view.values if v["code"] == fb.value_code),
+                                                  fb.value_code)
             entries.append({"author": fb.author_name, "role": role, "date": _date_text(fb.at), "text": fb.text,
-                            "period": fb.period.label_id if fb.period_id and fb.period else ""})
+                            "period": fb.period.label_id if fb.period_id and fb.period else "", "about": about})
     return entries
 
 
@@ -324,7 +330,7 @@ def evaluation_document(view: SkpView, period: Period, org_result: str | None, *
                                                             "value_text", "evidence": [{"name", "link",
                                                             "note", "is_file"}]}],
         "realisation_note": how the realisations were chosen,
-        "feedback": [{"author", "role", "date", "text", "period"}],
+        "feedback": [{"author", "role", "date", "text", "period", "about"}],
         "rating": {"rated", "hasil_kerja": {"code", "label"}, "perilaku_kerja": {…}, "predikat": {…},
                    "hasil_from_org", "note", "rated_by", "rated_on", "is_final", "source"},
         "angka_kredit": None | {"jenjang", "coefficient", "percent", "value" (Decimal), "text" ("25,000"),

@@ -133,7 +133,7 @@ def skp_view(skp: Skp) -> SkpView:
     evaluations = {e.period_id: e for e in Evaluation.objects.filter(employee_id=skp.employee_id,
                                                                       period__year_id=skp.year_id)
                    .select_related("rated_by")}
-    feedback = list(Feedback.objects.filter(skp=skp).select_related("period").order_by("at", "id"))
+    feedback = list(Feedback.objects.filter(skp=skp).select_related("period", "indicator").order_by("at", "id"))
     return SkpView(skp, periods, results, values, reals, evaluations, feedback)
 
 

@@ -429,19 +429,30 @@ def evidence_delete(*, actor, evidence: Evidence) -> None:
             transaction.on_commit(lambda: evidence.file.storage.delete(stored))
 
 
-def feedback_add(*, actor, skp: Skp, text: str, period: Period | None = None) -> Feedback:
-    """One entry of umpan balik berkelanjutan, by the rater or the employee."""
+def feedback_add(*, actor, skp: Skp, text: str, period: Period | None = None, indicator: Indicator | None = None,
+                 value_code: str = "") -> Feedback:
+    """One entry of umpan balik berkelanjutan, by the rater or the employee: about one indicator (hasil
+    kerja), one core value (perilaku kerja), or the SKP as a whole."""
     if not text.strip():
         raise PerformanceError(_("Umpan balik wajib diisi."))
+    if indicator is not None and value_code:
+        raise PerformanceError(_("Pilih satu pokok umpan balik."))
     with transaction.atomic():
         skp = _locked(skp)
         _check(skp, actor, "feedback")
         if period is not None:
             _period_of(skp, period)
+        if indicator is not None and indicator.result.skp_id != skp.pk:
+            raise PerformanceError(_("Indikator bukan milik SKP ini."))
+        if value_code and not BehaviourExpectation.objects.filter(skp=skp, value_code=value_code).exists():
+            raise PerformanceError(_("Nilai tidak dikenal."))
         author = Employee.objects.filter(pk=scope_for(actor).employee_id).first()
-        fb = Feedback.objects.create(skp=skp, period=period, author=author, text=text.strip(),
+        fb = Feedback.objects.create(skp=skp, period=period, indicator=indicator, value_code=value_code,
+                                     author=author, text=text.strip(),
                                      author_name=author.name if author else (actor.get_full_name() or actor.username))
-        _audit(actor, "skp.feedback_add", skp, obj=fb, after={"period": period.code if period else None, "text": fb.text})
+        _audit(actor, "skp.feedback_add", skp, obj=fb,
+               after={"period": period.code if period else None, "indicator": indicator.pk if indicator else None,
+                      "value": value_code or None, "text": fb.text})
     return fb
 
 

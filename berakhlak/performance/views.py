@@ -366,6 +366,11 @@ def _period_context(request, skp, period, **forms):
                          "form": (forms.get("realisation_form") if forms.get("realisation_for") == ind.pk else None)
                          or RealisationForm(initial={"text": real.text, "value": real.value} if real else None)})
     periodic = [(p, view.evaluations.get(p.pk)) for p in view.periods if not p.is_annual]
+    subjects = _feedback_subjects(view)
+    about = dict(subjects)
+    feedback = [f for f in view.feedback if f.period_id in (period.pk, None)]
+    for f in feedback:
+        f.about_label = about.get(f"ind-{f.indicator_id}" if f.indicator_id else f"val-{f.value_code}", "")
     credit = selectors.angka_kredit_for(ev, skp.position) if ev is not None else None
     return {
         "skp": skp, "view": view, "period": period, "roles": roles, "can": can, "evaluation": ev, "rows": rows,
@@ -374,11 +379,18 @@ def _period_context(request, skp, period, **forms):
         "rating_form": forms.get("rating_form") or RatingForm(initial=initial, hasil_fixed=hasil_fixed),
         "hasil_fixed": hasil_fixed, "head_unit": head_unit, "org": org,
         "evidence_form": forms.get("evidence_form") or EvidenceForm(), "evidence_for": forms.get("evidence_for"),
-        "feedback_form": forms.get("feedback_form") or FeedbackForm(),
-        "feedback": [f for f in view.feedback if f.period_id in (period.pk, None)],
+        "feedback_form": forms.get("feedback_form") or FeedbackForm(subjects=subjects),
+        "feedback": feedback,
         "periodic": periodic, "credit": credit, "matrix": _matrix(), "error": forms.get("error"),
         "max_mb": settings.SKP_EVIDENCE_MAX_MB,
     }
+
+
+def _feedback_subjects(view) -> list[tuple[str, str]]:
+    """What feedback may be about: each indicator (hasil kerja), then each core value (perilaku kerja)."""
+    out = [(f"ind-{i.pk}", f"{_('Hasil kerja')}: {i.text[:80]}") for r in view.results for i in r.indicators.all()]
+    out += [(f"val-{v['code']}", f"{_('Perilaku kerja')}: {v['name']}") for v in view.values]
+    return out
 
 
 def _matrix():
@@ -458,10 +470,14 @@ def evidence_download(request, evidence_id: int):
 def feedback_add(request, pk: int, code: str):
     skp = selectors.skp_get(scope=scope_for(request.user), pk=pk)
     period = _period(skp, code)
-    form = FeedbackForm(request.POST)
+    form = FeedbackForm(request.POST, subjects=_feedback_subjects(selectors.skp_view(skp)))
     if form.is_valid():
+        about = form.cleaned_data.get("about") or ""
+        indicator = Indicator.objects.filter(result__skp=skp, pk=int(about[4:])).first() \
+            if about.startswith("ind-") else None
         try:
-            services.feedback_add(actor=request.user, skp=skp, period=period, text=form.cleaned_data["text"])
+            services.feedback_add(actor=request.user, skp=skp, period=period, text=form.cleaned_data["text"],
+                                  indicator=indicator, value_code=about[4:] if about.startswith("val-") else "")
         except PerformanceError as exc:
             form.add_error(None, str(exc))
         else:

@@ -281,3 +281,15 @@ def test_a_returned_skp_is_corrected_in_place(skp_org, login):
     assert login(skp_org["kabag"].user).post(
         reverse("performance:indicator_edit", args=[skp.pk, ind.pk]),
         {"aspect": "KUANTITAS", "text": "x", "target": "1"}).status_code == 422
+
+
+def test_feedback_names_what_it_is_about(skp_org, login):
+    skp = approved_skp(skp_org)
+    ind = Indicator.objects.get(result__skp=skp)
+    c = login(skp_org["kabag"].user)
+    url = reverse("performance:feedback", args=[skp.pk, "TW1"])
+    c.post(url, {"about": f"ind-{ind.pk}", "text": "Dokumen TW1 rapi"})
+    c.post(url, {"about": "val-KL", "text": "Libatkan unit lain"})
+    assert c.post(url, {"about": "val-??", "text": "x"}).status_code == 422  # not a choice
+    page = login(skp_org["analis"].user).get(reverse("performance:period", args=[skp.pk, "TW1"])).content.decode()
+    assert "Hasil kerja: Jumlah dokumen anjab" in page and "Perilaku kerja: Kolaboratif" in page

@@ -223,3 +223,18 @@ def test_main_results_come_before_additional_ones(skp_org):
     result_save(actor=analis.user, skp=skp, kind="TAMBAHAN", text="Narasumber")
     result_save(actor=analis.user, skp=skp, kind="UTAMA", text="Anjab")
     assert [r.kind for r in skp_view(skp).results] == ["UTAMA", "TAMBAHAN"]
+
+
+def test_feedback_is_about_an_indicator_a_value_or_the_whole_skp(skp_org):
+    skp = approved_skp(skp_org)
+    kabag = skp_org["kabag"]
+    ind = skp.results.get().indicators.get()
+    fb = feedback_add(actor=kabag.user, skp=skp, text="Target TW1 sudah tercapai", indicator=ind)
+    assert fb.indicator == ind and fb.value_code == ""
+    fb = feedback_add(actor=kabag.user, skp=skp, text="Lebih proaktif", value_code="AD")
+    assert fb.value_code == "AD" and fb.indicator is None
+    with pytest.raises(PerformanceError):
+        feedback_add(actor=kabag.user, skp=skp, text="x", value_code="ZZ")
+    other = approved_skp(skp_org, "pelaksana").results.get().indicators.get()
+    with pytest.raises(PerformanceError):
+        feedback_add(actor=kabag.user, skp=skp, text="x", indicator=other)
