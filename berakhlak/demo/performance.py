@@ -958,13 +958,13 @@ class _Cycle:
                 tone = "good" if pred == SB else ("ok" if pred == BAIK else "low")
                 period = periods[rng.choice(QUARTERS)]
                 at = db.at(period.ends_on - timedelta(days=20), 11)
-                feedback.append((s, period.pk, rater, self.people[rater].name, rng.choice(FEEDBACK[tone]), at))
+                feedback.append((s, period.pk, rater, self.people[rater].name, rng.choice(FEEDBACK[tone]), at, ""))
                 if rng.random() < 0.3:
-                    feedback.append((s, period.pk, e.id, e.name, rng.choice(REPLIES), at))
+                    feedback.append((s, period.pk, e.id, e.name, rng.choice(REPLIES), at, ""))
         insert_rows(Evaluation, ("period", "employee", "skp", "unit", "rating_hasil_kerja", "rating_perilaku_kerja",
                                  "predikat", "hasil_from_org", "note", "source", "is_final", "rated_by", "rated_at"),
                     evaluations)
-        insert_rows(Feedback, ("skp", "period", "author", "author_name", "text", "at"), feedback)
+        insert_rows(Feedback, ("skp", "period", "author", "author_name", "text", "at", "value_code"), feedback)
 
         # finalisation of every unit for the year, deepest first, with the SE MenPANRB 3/2023 check
         subtree: dict[int, Counter] = defaultdict(Counter)
