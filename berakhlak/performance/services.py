@@ -467,6 +467,24 @@ def headed_unit(skp: Skp) -> Unit | None:
     return Unit.objects.filter(head_id=skp.employee_id).order_by("depth").first()
 
 
+@dataclass(frozen=True)
+class HeadRating:
+    """For a unit head: the unit, its capaian kinerja organisasi of the period (``None`` until set) and the
+    hasil kerja rating that follows from it. ``unit`` is ``None`` for everyone else."""
+
+    unit: Unit | None
+    org: OrgPerformance | None
+
+    @property
+    def hasil_kerja(self) -> str | None:
+        return rules.head_hasil_kerja(self.org.result) if self.org is not None else None
+
+
+def head_rating(skp: Skp, period: Period) -> HeadRating:
+    unit = headed_unit(skp)
+    return HeadRating(unit, org_result_for(unit, period) if unit is not None else None)
+
+
 def evaluation_rate(*, actor, skp: Skp, period: Period, hasil_kerja: str | None, perilaku_kerja: str,
                     note: str = "") -> Evaluation:
     """Rate hasil kerja and perilaku kerja for a period (periodic or annual); the predikat follows the
@@ -479,13 +497,12 @@ def evaluation_rate(*, actor, skp: Skp, period: Period, hasil_kerja: str | None,
         if existing is not None and existing.is_final:
             raise PerformanceError(_("Penilaian periode ini sudah final; buka kembali dulu."))
         from_org = False
-        unit = headed_unit(skp)
-        if unit is not None:
-            org = org_result_for(unit, period)
-            if org is None:
+        head = head_rating(skp, period)
+        if head.unit is not None:
+            if head.org is None:
                 raise PerformanceError(_("Pegawai ini kepala %(unit)s: tetapkan dulu capaian kinerja organisasi "
-                                         "unit tersebut untuk periode ini.") % {"unit": unit.name})
-            hasil_kerja, from_org = rules.head_hasil_kerja(org.result), True
+                                         "unit tersebut untuk periode ini.") % {"unit": head.unit.name})
+            hasil_kerja, from_org = head.hasil_kerja, True
         try:
             pred = rules.predikat(hasil_kerja or "", perilaku_kerja)
         except rules.RuleError as exc:
@@ -509,7 +526,7 @@ def evaluation_rate(*, actor, skp: Skp, period: Period, hasil_kerja: str | None,
     return ev
 
 
-def _may_lead(scope: Scope, unit: Unit, *, strict: bool) -> bool:
+def may_lead(scope: Scope, unit: Unit, *, strict: bool) -> bool:
     """HR of the unit's agency, or a head of the unit (``strict``: of a unit strictly above it)."""
     if scope.platform_admin or unit.agency_id in scope.hr_agency_ids:
         return True
@@ -522,7 +539,7 @@ def org_result_set(*, actor, unit: Unit, period: Period, result: str) -> OrgPerf
         raise PerformanceError(_("Capaian kinerja organisasi tidak dikenal."))
     if period.year.agency_id != unit.agency_id:
         raise PerformanceError(_("Periode milik instansi lain."))
-    if not _may_lead(scope_for(actor), unit, strict=True):
+    if not may_lead(scope_for(actor), unit, strict=True):
         raise PerformanceError(_("Capaian organisasi ditetapkan oleh SDM atau pimpinan di atas unit ini."))
     with transaction.atomic():
         org = OrgPerformance.objects.select_for_update().filter(unit=unit, period=period).first()
@@ -547,7 +564,7 @@ def unit_finalise(*, actor, unit: Unit, period: Period, override_reason: str = "
     3/2023). A breaking distribution needs an explicit reason, which is stored and audited."""
     from berakhlak.performance.selectors import predikat_counts
 
-    if not _may_lead(scope_for(actor), unit, strict=False):
+    if not may_lead(scope_for(actor), unit, strict=False):
         raise PerformanceError(_("Hanya kepala unit atau SDM yang dapat memfinalkan penilaian."))
     with transaction.atomic():
         Unit.objects.select_for_update().filter(pk=unit.pk).first()  # one finalisation of a unit at a time

@@ -27,6 +27,18 @@ from berakhlak.performance.services import PerformanceError
 ACTION_VIEWS = {"ajukan": "submit", "setujui": "approve", "kembalikan": "return", "buka-kembali": "reopen"}
 
 
+def _submit(form, write):
+    """Run ``write(form.cleaned_data)`` when the form is valid and return what it wrote; ``None`` when the
+    form is invalid or the service refused, the refusal then being the form's error (shown with 422)."""
+    if not form.is_valid():
+        return None
+    try:
+        return write(form.cleaned_data)
+    except PerformanceError as exc:
+        form.add_error(None, str(exc))
+        return None
+
+
 def _hr_agencies(scope):
     from berakhlak.surveys.selectors import managed_agencies
 
@@ -206,13 +218,8 @@ def skp_action(request, pk: int, action: str):
 def result_add(request, pk: int):
     skp = selectors.skp_get(scope=scope_for(request.user), pk=pk)
     form = ResultForm(request.POST, candidates=services.cascade_candidates(skp))
-    if form.is_valid():
-        try:
-            services.result_save(actor=request.user, skp=skp, **form.cleaned_data)
-        except PerformanceError as exc:
-            form.add_error(None, str(exc))
-        else:
-            return redirect(reverse("performance:skp", args=[skp.pk]) + "#hasil-kerja")
+    if _submit(form, lambda data: services.result_save(actor=request.user, skp=skp, **data)):
+        return redirect(reverse("performance:skp", args=[skp.pk]) + "#hasil-kerja")
     return _skp_page(request, skp, status=422, result_form=form)
 
 
@@ -238,13 +245,8 @@ def indicator_add(request, pk: int, result_id: int):
     if result is None:
         raise Http404
     form = IndicatorForm(request.POST, auto_id=f"ind{result.pk}_%s")
-    if form.is_valid():
-        try:
-            services.indicator_save(actor=request.user, result=result, **form.cleaned_data)
-        except PerformanceError as exc:
-            form.add_error(None, str(exc))
-        else:
-            return redirect(reverse("performance:skp", args=[skp.pk]) + f"#hasil-{result.pk}")
+    if _submit(form, lambda data: services.indicator_save(actor=request.user, result=result, **data)):
+        return redirect(reverse("performance:skp", args=[skp.pk]) + f"#hasil-{result.pk}")
     return _skp_page(request, skp, status=422, indicator_form=form, indicator_for=result.pk)
 
 
@@ -256,14 +258,9 @@ def indicator_edit(request, pk: int, indicator_id: int):
     if indicator is None:
         raise Http404
     form = IndicatorForm(request.POST, auto_id=f"edit{indicator.pk}_%s")
-    if form.is_valid():
-        try:
-            services.indicator_save(actor=request.user, result=indicator.result, indicator=indicator,
-                                    **form.cleaned_data)
-        except PerformanceError as exc:
-            form.add_error(None, str(exc))
-        else:
-            return redirect(reverse("performance:skp", args=[skp.pk]) + f"#hasil-{indicator.result_id}")
+    if _submit(form, lambda data: services.indicator_save(actor=request.user, result=indicator.result,
+                                                          indicator=indicator, **data)):
+        return redirect(reverse("performance:skp", args=[skp.pk]) + f"#hasil-{indicator.result_id}")
     return _skp_page(request, skp, status=422, edit_form=form, edit_for=indicator.pk)
 
 
@@ -275,13 +272,8 @@ def result_edit(request, pk: int, result_id: int):
     if result is None:
         raise Http404
     form = ResultForm(request.POST, candidates=services.cascade_candidates(skp), auto_id=f"res{result.pk}_%s")
-    if form.is_valid():
-        try:
-            services.result_save(actor=request.user, skp=skp, result=result, **form.cleaned_data)
-        except PerformanceError as exc:
-            form.add_error(None, str(exc))
-        else:
-            return redirect(reverse("performance:skp", args=[skp.pk]) + f"#hasil-{result.pk}")
+    if _submit(form, lambda data: services.result_save(actor=request.user, skp=skp, result=result, **data)):
+        return redirect(reverse("performance:skp", args=[skp.pk]) + f"#hasil-{result.pk}")
     return _skp_page(request, skp, status=422, result_edit_form=form, result_edit_for=result.pk)
 
 
@@ -304,14 +296,9 @@ def indicator_delete(request, pk: int, indicator_id: int):
 def lampiran_save(request, pk: int):
     skp = selectors.skp_get(scope=scope_for(request.user), pk=pk)
     form = LampiranForm(request.POST)
-    if form.is_valid():
-        try:
-            services.skp_update(actor=request.user, skp=skp, **form.cleaned_data)
-        except PerformanceError as exc:
-            form.add_error(None, str(exc))
-        else:
-            messages.success(request, _("Lampiran disimpan."))
-            return redirect(reverse("performance:skp", args=[skp.pk]) + "#lampiran")
+    if _submit(form, lambda data: services.skp_update(actor=request.user, skp=skp, **data)):
+        messages.success(request, _("Lampiran disimpan."))
+        return redirect(reverse("performance:skp", args=[skp.pk]) + "#lampiran")
     return _skp_page(request, skp, status=422, lampiran_form=form)
 
 
@@ -343,15 +330,13 @@ def _period(skp, code: str) -> Period:
     return period
 
 
-def _period_context(request, skp, period, **forms):
+def _period_context(request, skp, period, view=None, **forms):
     scope = scope_for(request.user)
-    view = selectors.skp_view(skp)
+    view = view or selectors.skp_view(skp)
     roles = services.roles_on(skp, scope)
     can = set(rules.allowed_actions(skp.status, roles))
     ev = view.evaluations.get(period.pk)
-    head_unit = services.headed_unit(skp)
-    org = services.org_result_for(head_unit, period) if head_unit else None
-    hasil_fixed = rules.head_hasil_kerja(org.result) if org else None
+    head = services.head_rating(skp, period)
     rate_action = "rate_annual" if period.is_annual else "rate"
     initial = {}
     if ev is not None:
@@ -376,8 +361,8 @@ def _period_context(request, skp, period, **forms):
         "skp": skp, "view": view, "period": period, "roles": roles, "can": can, "evaluation": ev, "rows": rows,
         "may_realise": "realise" in can, "may_feedback": "feedback" in can,
         "may_rate": rate_action in can and not (ev is not None and ev.is_final),
-        "rating_form": forms.get("rating_form") or RatingForm(initial=initial, hasil_fixed=hasil_fixed),
-        "hasil_fixed": hasil_fixed, "head_unit": head_unit, "org": org,
+        "rating_form": forms.get("rating_form") or RatingForm(initial=initial, hasil_fixed=head.hasil_kerja),
+        "hasil_fixed": head.hasil_kerja, "head_unit": head.unit, "org": head.org,
         "evidence_form": forms.get("evidence_form") or EvidenceForm(), "evidence_for": forms.get("evidence_for"),
         "feedback_form": forms.get("feedback_form") or FeedbackForm(subjects=subjects),
         "feedback": feedback,
@@ -402,8 +387,9 @@ def _matrix():
             for h in (rules.DIATAS, rules.SESUAI, rules.DIBAWAH)]
 
 
-def _period_page(request, skp, period, status=200, **forms):
-    return render(request, "performance/period.html", _period_context(request, skp, period, **forms), status=status)
+def _period_page(request, skp, period, status=200, view=None, **forms):
+    return render(request, "performance/period.html", _period_context(request, skp, period, view, **forms),
+                  status=status)
 
 
 @login_required
@@ -421,14 +407,10 @@ def realisation_save(request, pk: int, code: str, indicator_id: int):
     if indicator is None:
         raise Http404
     form = RealisationForm(request.POST)
-    if form.is_valid():
-        try:
-            services.realisation_save(actor=request.user, indicator=indicator, period=period, **form.cleaned_data)
-        except PerformanceError as exc:
-            form.add_error(None, str(exc))
-        else:
-            messages.success(request, _("Realisasi disimpan."))
-            return redirect(reverse("performance:period", args=[skp.pk, code]) + f"#ind-{indicator.pk}")
+    if _submit(form, lambda data: services.realisation_save(actor=request.user, indicator=indicator, period=period,
+                                                            **data)):
+        messages.success(request, _("Realisasi disimpan."))
+        return redirect(reverse("performance:period", args=[skp.pk, code]) + f"#ind-{indicator.pk}")
     return _period_page(request, skp, period, status=422, realisation_form=form, realisation_for=indicator.pk)
 
 
@@ -441,15 +423,10 @@ def evidence_add(request, pk: int, code: str, realisation_id: int):
     if real is None:
         raise Http404
     form = EvidenceForm(request.POST, request.FILES)
-    if form.is_valid():
-        try:
-            services.evidence_add(actor=request.user, realisation=real, upload=form.cleaned_data.get("file"),
-                                  link=form.cleaned_data.get("link") or "", note=form.cleaned_data.get("note") or "")
-        except PerformanceError as exc:
-            form.add_error(None, str(exc))
-        else:
-            messages.success(request, _("Bukti dukung ditambahkan."))
-            return redirect(reverse("performance:period", args=[skp.pk, code]) + f"#ind-{real.indicator_id}")
+    if _submit(form, lambda data: services.evidence_add(actor=request.user, realisation=real, upload=data.get("file"),
+                                                        link=data.get("link") or "", note=data.get("note") or "")):
+        messages.success(request, _("Bukti dukung ditambahkan."))
+        return redirect(reverse("performance:period", args=[skp.pk, code]) + f"#ind-{real.indicator_id}")
     return _period_page(request, skp, period, status=422, evidence_form=form, evidence_for=real.pk)
 
 
@@ -470,19 +447,19 @@ def evidence_download(request, evidence_id: int):
 def feedback_add(request, pk: int, code: str):
     skp = selectors.skp_get(scope=scope_for(request.user), pk=pk)
     period = _period(skp, code)
-    form = FeedbackForm(request.POST, subjects=_feedback_subjects(selectors.skp_view(skp)))
-    if form.is_valid():
-        about = form.cleaned_data.get("about") or ""
+    view = selectors.skp_view(skp)
+    form = FeedbackForm(request.POST, subjects=_feedback_subjects(view))
+
+    def write(data):
+        about = data.get("about") or ""
         indicator = Indicator.objects.filter(result__skp=skp, pk=int(about[4:])).first() \
             if about.startswith("ind-") else None
-        try:
-            services.feedback_add(actor=request.user, skp=skp, period=period, text=form.cleaned_data["text"],
-                                  indicator=indicator, value_code=about[4:] if about.startswith("val-") else "")
-        except PerformanceError as exc:
-            form.add_error(None, str(exc))
-        else:
-            return redirect(reverse("performance:period", args=[skp.pk, code]) + "#umpan-balik")
-    return _period_page(request, skp, period, status=422, feedback_form=form)
+        return services.feedback_add(actor=request.user, skp=skp, period=period, text=data["text"],
+                                     indicator=indicator, value_code=about[4:] if about.startswith("val-") else "")
+
+    if _submit(form, write):
+        return redirect(reverse("performance:period", args=[skp.pk, code]) + "#umpan-balik")
+    return _period_page(request, skp, period, status=422, view=view, feedback_form=form)
 
 
 @login_required
@@ -490,20 +467,13 @@ def feedback_add(request, pk: int, code: str):
 def rate(request, pk: int, code: str):
     skp = selectors.skp_get(scope=scope_for(request.user), pk=pk)
     period = _period(skp, code)
-    head_unit = services.headed_unit(skp)
-    org = services.org_result_for(head_unit, period) if head_unit else None
-    form = RatingForm(request.POST, hasil_fixed=rules.head_hasil_kerja(org.result) if org else None)
-    if form.is_valid():
-        try:
-            ev = services.evaluation_rate(actor=request.user, skp=skp, period=period,
-                                          hasil_kerja=form.cleaned_data.get("hasil_kerja") or None,
-                                          perilaku_kerja=form.cleaned_data["perilaku_kerja"],
-                                          note=form.cleaned_data.get("note") or "")
-        except PerformanceError as exc:
-            form.add_error(None, str(exc))
-        else:
-            messages.success(request, _("Penilaian disimpan: predikat %(p)s.") % {"p": ev.get_predikat_display()})
-            return redirect(reverse("performance:period", args=[skp.pk, code]) + "#penilaian")
+    form = RatingForm(request.POST, hasil_fixed=services.head_rating(skp, period).hasil_kerja)
+    ev = _submit(form, lambda data: services.evaluation_rate(
+        actor=request.user, skp=skp, period=period, hasil_kerja=data.get("hasil_kerja") or None,
+        perilaku_kerja=data["perilaku_kerja"], note=data.get("note") or ""))
+    if ev is not None:
+        messages.success(request, _("Penilaian disimpan: predikat %(p)s.") % {"p": ev.get_predikat_display()})
+        return redirect(reverse("performance:period", args=[skp.pk, code]) + "#penilaian")
     return _period_page(request, skp, period, status=422, rating_form=form)
 
 
@@ -560,7 +530,7 @@ def _distribution_page(request, scope, unit, period, status=200, **forms):
             for k, n in dist.counts.items()]
     chart = render_svg(predikat_chart(dist.counts, _("Kurva distribusi predikat"),
                                       f"{unit.name} · {period.label}"))
-    may_set_org = services._may_lead(scope, unit, strict=True)
+    may_set_org = services.may_lead(scope, unit, strict=True)
     pattern = [{"kind": r.kind, "percent": r.percent, "labels": " / ".join(labels[p] for p in r.predikats)}
                for r in rules.DISTRIBUTION.get(dist.org_result, ())] if dist.org_result else []
     periods = Period.objects.filter(year=period.year).order_by("order")
@@ -585,14 +555,10 @@ def distribution(request, unit_id: int, period_id: int):
 def org_result_set(request, unit_id: int, period_id: int):
     scope, unit, period = _unit_and_period(request, unit_id, period_id)
     form = OrgResultForm(request.POST)
-    if form.is_valid():
-        try:
-            services.org_result_set(actor=request.user, unit=unit, period=period, result=form.cleaned_data["result"])
-        except PerformanceError as exc:
-            form.add_error(None, str(exc))
-        else:
-            messages.success(request, _("Capaian kinerja organisasi disimpan."))
-            return redirect("performance:distribution", unit_id=unit.pk, period_id=period.pk)
+    if _submit(form, lambda data: services.org_result_set(actor=request.user, unit=unit, period=period,
+                                                          result=data["result"])):
+        messages.success(request, _("Capaian kinerja organisasi disimpan."))
+        return redirect("performance:distribution", unit_id=unit.pk, period_id=period.pk)
     return _distribution_page(request, scope, unit, period, status=422, org_form=form)
 
 
@@ -601,16 +567,12 @@ def org_result_set(request, unit_id: int, period_id: int):
 def finalise(request, unit_id: int, period_id: int):
     scope, unit, period = _unit_and_period(request, unit_id, period_id)
     form = FinaliseForm(request.POST)
-    if form.is_valid():
-        try:
-            result = services.unit_finalise(actor=request.user, unit=unit, period=period,
-                                            override_reason=form.cleaned_data.get("override_reason") or "")
-        except PerformanceError as exc:
-            form.add_error(None, str(exc))
-        else:
-            messages.success(request, _("Penilaian final: %(n)s penilaian, %(s)s SKP.") % {
-                "n": result.evaluations, "s": result.skps})
-            return redirect("performance:distribution", unit_id=unit.pk, period_id=period.pk)
+    result = _submit(form, lambda data: services.unit_finalise(
+        actor=request.user, unit=unit, period=period, override_reason=data.get("override_reason") or ""))
+    if result is not None:
+        messages.success(request, _("Penilaian final: %(n)s penilaian, %(s)s SKP.") % {
+            "n": result.evaluations, "s": result.skps})
+        return redirect("performance:distribution", unit_id=unit.pk, period_id=period.pk)
     return _distribution_page(request, scope, unit, period, status=422, finalise_form=form)
 
 
