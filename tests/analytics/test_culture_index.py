@@ -8,21 +8,9 @@ import pytest
 
 from berakhlak.analytics.culture_index import national_index, unit_report, unit_sums
 from berakhlak.analytics.likert import BEHAVIOUR_CODES, VALUE_CODES, display, value_indices
+from tests.analytics.engines import CODES, PARENT, closure_rows, in_subtree  # the shared 6-unit tree
 
-# tree: 1 root; 2, 3 children; 4, 5 under 2; 6 under 3
-PARENT = {1: None, 2: 1, 3: 1, 4: 2, 5: 2, 6: 3}
-CODES = {1: "ROOT", 2: "A", 3: "B", 4: "A1", 5: "A2", 6: "B1"}
 SCHEMA = {"unit_id": "int64", **{c: "int64" for c in BEHAVIOUR_CODES}}
-
-
-def closure_rows():
-    rows = []
-    for unit in PARENT:
-        node = unit
-        while node is not None:
-            rows.append({"ancestor_id": node, "descendant_id": unit})
-            node = PARENT[node]
-    return rows
 
 
 def make_responses(seed, sizes):
@@ -50,14 +38,6 @@ def on_sqlite(rows):
     raw.execute("CREATE TABLE closure (ancestor_id INTEGER, descendant_id INTEGER)")
     raw.executemany("INSERT INTO closure VALUES (?, ?)", [(r["ancestor_id"], r["descendant_id"]) for r in closure_rows()])
     return con.execute(unit_sums(con.table("responses"), con.table("closure"))).to_dict("records")
-
-
-def in_subtree(unit, candidate):
-    while candidate is not None:
-        if candidate == unit:
-            return True
-        candidate = PARENT[candidate]
-    return False
 
 
 @pytest.mark.parametrize("engine", [on_duckdb, on_sqlite], ids=["duckdb", "sqlite"])

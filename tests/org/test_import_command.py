@@ -12,6 +12,7 @@ from openpyxl import Workbook
 from berakhlak.audit.models import AuditEvent
 from berakhlak.org.models import Agency, Employee, Position, Unit, UnitClosure
 from berakhlak.org.services import ImportRejected, employees_import, units_import
+from tests.commands import run_command
 
 pytestmark = pytest.mark.django_db
 
@@ -30,14 +31,8 @@ EMPLOYEES = HEADER + """198609262015051001,Budi Santoso,ROOT,Kepala Badan,JPT,PN
 
 
 def run(*args):
-    """Run the command like the CLI does; return (exit status, stdout, stderr)."""
-    out, err = io.StringIO(), io.StringIO()
-    try:
-        call_command("import", *args, stdout=out, stderr=err)
-        code = 0
-    except SystemExit as exc:
-        code = exc.code
-    return code, out.getvalue(), err.getvalue()
+    """``berakhlak import ARGS…``: (exit status, stdout, stderr)."""
+    return run_command("import", *args)
 
 
 PROBLEM = re.compile(r"^(?P<file>.+):(?P<row>\d+): (?P<column>[^:]+): (?P<reason>.+)$")

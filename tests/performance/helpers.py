@@ -2,10 +2,6 @@
 
 from __future__ import annotations
 
-import io
-
-from django.core.management import call_command
-
 from berakhlak.performance.services import (
     indicator_save,
     result_save,
@@ -13,6 +9,7 @@ from berakhlak.performance.services import (
     skp_create,
     skp_submit,
 )
+from tests.commands import run_command
 
 
 def approved_skp(org, who="analis"):
@@ -30,10 +27,4 @@ def approved_skp(org, who="analis"):
 
 def run_skp(*args) -> tuple[int, str, str]:
     """``berakhlak skp …``: (exit status, standard output, standard error)."""
-    out, err = io.StringIO(), io.StringIO()
-    try:
-        call_command("skp", *args, stdout=out, stderr=err)
-        code = 0
-    except SystemExit as exc:
-        code = exc.code
-    return code, out.getvalue(), err.getvalue()
+    return run_command("skp", *args)

@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import io
 import json
 import random
 
@@ -12,21 +11,18 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from berakhlak.analytics.likert import BEHAVIOUR_CODES, VALUE_CODES
-from berakhlak.surveys.models import MetricResult, Response, UnitResult, Wave, WaveStatus
+from berakhlak.surveys.models import (
+    MetricResult,
+    Response,
+    UnitResult,
+    Wave,
+    WaveStatus,
+)
+from tests.commands import run_command
 from tests.factories import AgencyFactory, UnitFactory
 
 pytestmark = pytest.mark.django_db
 HEADER = "respondent,unit_kode," + ",".join(BEHAVIOUR_CODES) + "\n"
-
-
-def run(command, *args):
-    out, err = io.StringIO(), io.StringIO()
-    try:
-        call_command(command, *args, stdout=out, stderr=err)
-        code = 0
-    except SystemExit as exc:
-        code = exc.code
-    return code, out.getvalue(), err.getvalue()
 
 
 @pytest.fixture
@@ -71,16 +67,16 @@ def brute_force(lines, units):
 def test_import_creates_a_closed_anonymous_wave_and_index_show_follows_the_schema(agency, write):
     lines = rows({"ROOT": 3, "A": 9, "A1": 7, "B": 2})
     path = write("jawaban.csv", HEADER + "\n".join(lines) + "\n")
-    code, out, err = run("survey", "import-responses", str(path), "--agency", "UJI", "--wave", "2024")
+    code, out, err = run_command("survey", "import-responses", str(path), "--agency", "UJI", "--wave", "2024")
     assert code == 0, err
     wave = Wave.objects.get(agency=agency, code="2024")
     assert wave.status == WaveStatus.CLOSED and wave.anonymous and wave.instrument.scale == (1, 5)
     assert Response.objects.filter(wave=wave).count() == 21
     # re-running the same file changes nothing
-    assert run("survey", "import-responses", str(path), "--agency", "UJI", "--wave", "2024")[0] == 0
+    assert run_command("survey", "import-responses", str(path), "--agency", "UJI", "--wave", "2024")[0] == 0
     assert Response.objects.filter(wave=wave).count() == 21
-    assert run("index", "compute", "--wave", "2024", "--agency", "UJI")[0] == 0
-    code, out, _ = run("index", "show", "--wave", "2024", "--agency", "UJI", "--format", "json")
+    assert run_command("index", "compute", "--wave", "2024", "--agency", "UJI")[0] == 0
+    code, out, _ = run_command("index", "show", "--wave", "2024", "--agency", "UJI", "--format", "json")
     data = json.loads(out)
     assert list(data) == ["wave", "scale", "min_group", "units"]
     assert data["wave"] == "2024" and data["scale"] == [1, 5] and data["min_group"] == 5
@@ -101,13 +97,13 @@ def test_import_creates_a_closed_anonymous_wave_and_index_show_follows_the_schem
     assert by_unit["B"] == {"unit": "B", "respondents": None, "suppressed": True, "values": dict.fromkeys(VALUE_CODES),
                             "overall": None, "categories": dict.fromkeys(VALUE_CODES), "overall_category": None}
     # one unit
-    code, out, _ = run("index", "show", "--wave", "2024", "--unit", "A", "--format", "json")
+    code, out, _ = run_command("index", "show", "--wave", "2024", "--unit", "A", "--format", "json")
     assert [u["unit"] for u in json.loads(out)["units"]] == ["A"]
     # compute again: same rows, not doubled
     before = (UnitResult.objects.count(), MetricResult.objects.count())
-    run("index", "compute", "--wave", "2024")
+    run_command("index", "compute", "--wave", "2024")
     assert (UnitResult.objects.count(), MetricResult.objects.count()) == before
-    code, table, _ = run("index", "show", "--wave", "2024", "--format", "table")
+    code, table, _ = run_command("index", "show", "--wave", "2024", "--format", "table")
     assert "disembunyikan" in table and "ROOT" in table
 
 
@@ -121,7 +117,7 @@ def test_bad_answers_are_listed_and_nothing_is_written(agency, write):
         "R10,A," + ",".join(["3"] * 21),                  # the same respondent twice
     ]
     path = write("jawaban.csv", HEADER + "\n".join(good + bad) + "\n")
-    code, out, err = run("survey", "import-responses", str(path), "--agency", "UJI", "--wave", "2024")
+    code, out, err = run_command("survey", "import-responses", str(path), "--agency", "UJI", "--wave", "2024")
     assert code == 1
     lines = [line for line in err.splitlines() if line.startswith("jawaban.csv") or "jawaban.csv:" in line]
     text = "\n".join(lines)
@@ -137,26 +133,26 @@ def test_bad_answers_are_listed_and_nothing_is_written(agency, write):
 def test_a_missing_column_is_reported_on_row_one(agency, write):
     header = HEADER.replace(",KL3", "")
     path = write("jawaban.csv", header + "R1,A," + ",".join(["3"] * 20) + "\n")
-    code, _, err = run("survey", "import-responses", str(path), "--agency", "UJI", "--wave", "2024")
+    code, _, err = run_command("survey", "import-responses", str(path), "--agency", "UJI", "--wave", "2024")
     assert code == 1 and "jawaban.csv:1: KL3: kolom wajib tidak ada" in err
 
 
 def test_scale_option_and_its_errors(agency, write):
     path = write("jawaban.csv", HEADER + "R1,A," + ",".join(["6"] * 21) + "\n")
-    assert run("survey", "import-responses", str(path), "--agency", "UJI", "--wave", "2024")[0] == 1
-    code, _, err = run("survey", "import-responses", str(path), "--agency", "UJI", "--wave", "2024", "--scale", "1-6")
+    assert run_command("survey", "import-responses", str(path), "--agency", "UJI", "--wave", "2024")[0] == 1
+    code, _, err = run_command("survey", "import-responses", str(path), "--agency", "UJI", "--wave", "2024", "--scale", "1-6")
     assert code == 0, err
     assert Wave.objects.get(code="2024").instrument.scale == (1, 6)
     with pytest.raises(CommandError):
         call_command("survey", "import-responses", str(path), "--agency", "UJI", "--wave", "2024", "--scale", "0-9")
     # a wave that exists keeps its scale
-    code, _, err = run("survey", "import-responses", str(path), "--agency", "UJI", "--wave", "2024", "--scale", "1-5")
+    code, _, err = run_command("survey", "import-responses", str(path), "--agency", "UJI", "--wave", "2024", "--scale", "1-5")
     assert code == 1 and "1-6" in err
 
 
 def test_index_show_before_compute_says_what_to_do(agency, write):
     path = write("jawaban.csv", HEADER + "\n".join(rows({"A": 5})) + "\n")
-    run("survey", "import-responses", str(path), "--agency", "UJI", "--wave", "2024")
+    run_command("survey", "import-responses", str(path), "--agency", "UJI", "--wave", "2024")
     with pytest.raises(CommandError, match="index compute"):
         call_command("index", "show", "--wave", "2024", "--format", "json")
     with pytest.raises(CommandError, match="tidak ada"):
@@ -165,7 +161,7 @@ def test_index_show_before_compute_says_what_to_do(agency, write):
 
 def test_a_row_without_any_answer_is_refused_but_a_refused_answer_is_not_reported_twice(agency, write):
     path = write("jawaban.csv", HEADER + "R1,A," + "," * 20 + "\n" + "R2,A," + ",".join(["9"] + [""] * 20) + "\n")
-    code, _, err = run("survey", "import-responses", str(path), "--agency", "UJI", "--wave", "2024")
+    code, _, err = run_command("survey", "import-responses", str(path), "--agency", "UJI", "--wave", "2024")
     assert code == 1
     assert "jawaban.csv:2: -: tidak ada jawaban sama sekali" in err
     assert "jawaban.csv:3: BP1:" in err and "jawaban.csv:3: -:" not in err
