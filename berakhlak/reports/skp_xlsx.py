@@ -11,17 +11,17 @@ from __future__ import annotations
 import io
 from collections.abc import Mapping
 
-import xlsxwriter
 
+from berakhlak.performance.rules import PREDIKATS
 from berakhlak.reports import skp_charts
 from berakhlak.reports.common import DASH
-from berakhlak.reports.xlsx import report_created
+from berakhlak.reports.xlsx import ReportBook
 
 __all__ = ["recap_workbook", "SHEETS", "HEADER_ROW", "REKAP_COLUMNS"]
 
 SHEETS = ("Ringkasan", "Rekap", "Tahun ke tahun", "Catatan")
 HEADER_ROW = 3  # 0-based: title, subtitle, empty line, then the table header
-PREDIKAT_CODES = ("SANGAT_BAIK", "BAIK", "BUTUH_PERBAIKAN", "KURANG", "SANGAT_KURANG")
+PREDIKAT_CODES = PREDIKATS
 LABELS = skp_charts.LABELS
 REKAP_COLUMNS = ("Kode unit", "Nama unit", "Unit (bertingkat)", "Tingkat", "Pegawai dinilai",
                  *(LABELS[p] for p in PREDIKAT_CODES), *(f"% {LABELS[p]}" for p in PREDIKAT_CODES))
@@ -30,50 +30,25 @@ _TINTS = {"SANGAT_BAIK": "#CCE3F0", "BAIK": "#CCECE3", "BUTUH_PERBAIKAN": "#FAEB
           "SANGAT_KURANG": "#E8CDC8"}
 
 
-class _Book:
+class _Book(ReportBook):
+    """The recap's workbook: the shared formats plus a tinted header per predikat column."""
+
     def __init__(self, report: Mapping, buffer: io.BytesIO):
-        self.report = report
-        self.wb = xlsxwriter.Workbook(buffer, {"in_memory": True, "strings_to_numbers": False,
-                                               "strings_to_formulas": False, "strings_to_urls": False})
-        f = self.wb.add_format
-        self.title = f({"bold": True, "font_size": 14, "font_color": "#7A1F1F"})
-        self.subtitle = f({"italic": True, "font_color": "#555555"})
-        self.header = f({"bold": True, "bg_color": "#7A1F1F", "font_color": "#FFFFFF", "border": 1,
-                         "text_wrap": True, "valign": "vcenter"})
-        self.predikat_header = {p: f({"bold": True, "bg_color": _TINTS[p], "border": 1, "text_wrap": True,
-                                      "valign": "vcenter", "align": "center"}) for p in PREDIKAT_CODES}
-        self.label = f({"bold": True})
-        self.text = f({"valign": "top"})
-        self.wrap = f({"text_wrap": True, "valign": "top"})
-        self.muted = f({"italic": True, "font_color": "#666666"})
-        self.int = f({"num_format": "#,##0"})
-        self.int_bold = f({"num_format": "#,##0", "bold": True})
-        self.pct = f({"num_format": "0.0%"})
-        self.centre = f({"align": "center"})
         agency = report.get("agency") or {}
-        self.wb.set_properties({
+        super().__init__(report, buffer, context=_context_line(report), properties={
             "title": f"{report.get('title', 'Rekapitulasi predikat kinerja')} · {agency.get('name', '')}",
             "subject": "Rekapitulasi predikat kinerja pegawai (SKP)",
-            "author": "Platform BerAKHLAK",
             "comments": "Predikat kinerja tahunan per unit beserta unit di bawahnya.",
-            "created": report_created(report),
         })
+        f = self.wb.add_format
+        self.predikat_header = {p: f({"bold": True, "bg_color": _TINTS[p], "border": 1, "text_wrap": True,
+                                      "valign": "vcenter", "align": "center"}) for p in PREDIKAT_CODES}
+        self.int_bold = f({"num_format": "#,##0", "bold": True})
+        self.pct = f({"num_format": "0.0%"})
 
-    def sheet(self, name: str, heading: str):
-        ws = self.wb.add_worksheet(name)
-        ws.hide_gridlines(2)
-        ws.write_string(0, 0, heading, self.title)
-        ws.write_string(1, 0, _context_line(self.report), self.subtitle)
-        ws.set_paper(9)  # A4
-        ws.fit_to_pages(1, 0)
-        return ws
-
-    def header_row(self, ws, row: int, headings) -> None:
-        for col, text in enumerate(headings):
-            code = next((p for p in PREDIKAT_CODES if text in (LABELS[p], f"% {LABELS[p]}")), None)
-            ws.write_string(row, col, text, self.predikat_header[code] if code else self.header)
-        ws.set_row(row, 30)
-        ws.freeze_panes(row + 1, 0)
+    def header_format(self, text: str):
+        code = next((p for p in PREDIKAT_CODES if text in (LABELS[p], f"% {LABELS[p]}")), None)
+        return self.predikat_header[code] if code else self.header
 
     def counts(self, ws, row: int, col: int, employees: int, counts: Mapping) -> None:
         """Employees, the five counts, then the five shares (as fractions shown "79.0%"; "—" when nobody

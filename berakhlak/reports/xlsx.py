@@ -25,12 +25,13 @@ SHEETS = ("Ringkasan", "Unit", "Perilaku", "Reliabilitas", "Tren", "Keterangan")
 HEADER_ROW = 3  # 0-based: title, subtitle, empty line, then the table header
 
 
-class _Book:
-    """The workbook with its formats and the band rules of this report."""
+class ReportBook:
+    """An in-memory XlsxWriter workbook with the formats every report shares, titled A4 sheets (heading, then
+    the report's context line) and a plain table header. A report's book adds its own formats."""
 
-    def __init__(self, report: Mapping, buffer: io.BytesIO):
+    def __init__(self, report: Mapping, buffer: io.BytesIO, *, context: str, properties: Mapping[str, str]):
         self.report = report
-        self.bands = bands_of(report)
+        self.context = context
         self.wb = xlsxwriter.Workbook(buffer, {"in_memory": True, "strings_to_numbers": False,
                                                "strings_to_formulas": False, "strings_to_urls": False})
         f = self.wb.add_format
@@ -42,30 +43,46 @@ class _Book:
         self.text = f({"valign": "top"})
         self.wrap = f({"text_wrap": True, "valign": "top"})
         self.muted = f({"italic": True, "font_color": "#666666"})
-        self.num1 = f({"num_format": "0.0"})
-        self.num1_bold = f({"num_format": "0.0", "bold": True})
-        self.num2 = f({"num_format": "0.00"})
-        self.signed = f({"num_format": "+0.0;-0.0;0.0"})
         self.int = f({"num_format": "#,##0"})
         self.centre = f({"align": "center"})
-        self.centre_bold = f({"align": "center", "bold": True})
-        self.band_fmt = {b["code"]: f({"bg_color": band_tint(b["code"], self.bands)}) for b in self.bands}
-        self.wb.set_properties({
-            "title": f"{OVERALL_LABEL} · {(report.get('agency') or {}).get('name', '')}",
-            "subject": (report.get("wave") or {}).get("title", ""),
-            "author": "Platform BerAKHLAK",
-            "comments": "Dibuat dari hasil indeks yang tersimpan; tanpa jawaban perorangan.",
-            "created": report_created(report),
-        })
+        self.wb.set_properties({**properties, "author": "Platform BerAKHLAK", "created": report_created(report)})
 
     def sheet(self, name: str, heading: str):
         ws = self.wb.add_worksheet(name)
         ws.hide_gridlines(2)
-        ws.write(0, 0, heading, self.title)
-        ws.write(1, 0, _context_line(self.report), self.subtitle)
+        ws.write_string(0, 0, heading, self.title)
+        ws.write_string(1, 0, self.context, self.subtitle)
         ws.set_paper(9)  # A4
         ws.fit_to_pages(1, 0)
         return ws
+
+    def header_row(self, ws, row: int, headings) -> None:
+        for col, text in enumerate(headings):
+            ws.write_string(row, col, text, self.header_format(text))
+        ws.set_row(row, 30)
+        ws.freeze_panes(row + 1, 0)
+
+    def header_format(self, text: str):
+        return self.header
+
+
+class _Book(ReportBook):
+    """The wave report's workbook: the shared formats plus the band rules of this report."""
+
+    def __init__(self, report: Mapping, buffer: io.BytesIO):
+        super().__init__(report, buffer, context=_context_line(report), properties={
+            "title": f"{OVERALL_LABEL} · {(report.get('agency') or {}).get('name', '')}",
+            "subject": (report.get("wave") or {}).get("title", ""),
+            "comments": "Dibuat dari hasil indeks yang tersimpan; tanpa jawaban perorangan.",
+        })
+        self.bands = bands_of(report)
+        f = self.wb.add_format
+        self.num1 = f({"num_format": "0.0"})
+        self.num1_bold = f({"num_format": "0.0", "bold": True})
+        self.num2 = f({"num_format": "0.00"})
+        self.signed = f({"num_format": "+0.0;-0.0;0.0"})
+        self.centre_bold = f({"align": "center", "bold": True})
+        self.band_fmt = {b["code"]: f({"bg_color": band_tint(b["code"], self.bands)}) for b in self.bands}
 
     def number(self, ws, row: int, col: int, x: float | None, fmt=None) -> None:
         if x is None:
@@ -92,13 +109,6 @@ class _Book:
             ws.conditional_format(first_row, first_col, last_row, last_col, {
                 "type": "cell", "criteria": "==", "value": f'"{band["code"]}"', "format": self.band_fmt[band["code"]],
             })
-
-    def header_row(self, ws, row: int, headings: list[str]) -> None:
-        for col, text in enumerate(headings):
-            ws.write_string(row, col, text, self.header)
-        ws.set_row(row, 30)
-        ws.freeze_panes(row + 1, 0)
-
 
 def wave_workbook(report: Mapping) -> bytes:
     """The XLSX workbook of one wave report, as bytes."""
