@@ -147,6 +147,11 @@ def evidence_get(*, scope: Scope, pk: int) -> Evidence:
 
 # --- distribution of a unit ----------------------------------------------------------------------------
 
+def org_result_for(unit: Unit, period: Period) -> OrgPerformance | None:
+    """The unit's capaian kinerja organisasi of the period, if set."""
+    return OrgPerformance.objects.filter(unit=unit, period=period).first()
+
+
 def predikat_counts(*, unit: Unit, period: Period) -> dict[str, int]:
     """Predikat of the ratings of ``period`` in ``unit`` and its whole subtree (every key present)."""
     rows = (Evaluation.objects.filter(period=period, unit__ancestor_links__ancestor=unit)
@@ -172,7 +177,7 @@ class Distribution:
 
 
 def unit_distribution(*, unit: Unit, period: Period) -> Distribution:
-    org = OrgPerformance.objects.filter(unit=unit, period=period).first()
+    org = org_result_for(unit, period)
     counts = predikat_counts(unit=unit, period=period)
     breaches = rules.distribution_breaches(org.result, counts) if org else []
     in_subtree = Q(unit__ancestor_links__ancestor=unit)

@@ -24,6 +24,7 @@ from berakhlak.audit.services import audit_record
 from berakhlak.framework.models import CoreValue
 from berakhlak.org.models import Agency, Employee, Unit
 from berakhlak.performance import rules
+from berakhlak.performance.selectors import org_result_for, predikat_counts
 from berakhlak.performance.models import (
     RESULT_ORDER, BehaviourExpectation, Delegation, Evaluation, Evidence, Feedback, Finalisation, Indicator, OrgPerformance,
     PerformanceYear, Period, Realisation, ResultKind, Skp, SkpStatus, Source, WorkResult,
@@ -458,10 +459,6 @@ def feedback_add(*, actor, skp: Skp, text: str, period: Period | None = None, in
 
 # --- rating --------------------------------------------------------------------------------------------
 
-def org_result_for(unit: Unit, period: Period) -> OrgPerformance | None:
-    return OrgPerformance.objects.filter(unit=unit, period=period).first()
-
-
 def headed_unit(skp: Skp) -> Unit | None:
     """The unit the SKP's employee heads (they then receive its result as their hasil kerja rating)."""
     return Unit.objects.filter(head_id=skp.employee_id).order_by("depth").first()
@@ -562,8 +559,6 @@ def unit_finalise(*, actor, unit: Unit, period: Period, override_reason: str = "
     """Make the ratings of ``unit`` (its whole subtree) for ``period`` final, after checking their
     predikat against the distribution pattern of the unit's capaian kinerja organisasi (SE MenPANRB
     3/2023). A breaking distribution needs an explicit reason, which is stored and audited."""
-    from berakhlak.performance.selectors import predikat_counts
-
     if not may_lead(scope_for(actor), unit, strict=False):
         raise PerformanceError(_("Hanya kepala unit atau SDM yang dapat memfinalkan penilaian."))
     with transaction.atomic():

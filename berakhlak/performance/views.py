@@ -498,7 +498,7 @@ def evaluation_pdf(request, pk: int, code: str):
 
     skp = selectors.skp_get(scope=scope_for(request.user), pk=pk)
     period = _period(skp, code)
-    org = services.org_result_for(skp.unit, period)
+    org = selectors.org_result_for(skp.unit, period)
     pdf = render_pdf(evaluation_document(selectors.skp_view(skp), period, org.result if org else None))
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = (f'attachment; filename="Evaluasi-{skp.year.year}-{period.code}-'
