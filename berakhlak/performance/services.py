@@ -10,6 +10,7 @@ Who holds which role on an SKP (``roles_on``):
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -286,21 +287,30 @@ def indicator_delete(*, actor, indicator: Indicator) -> None:
 
 
 def expectation_set(*, actor, skp: Skp, value_code: str, text: str) -> BehaviourExpectation:
-    """The leader's "ekspektasi khusus" for one core value: the rater writes it while the plan is open."""
+    """The leader's "ekspektasi khusus" for one core value (see ``expectations_set``)."""
+    return expectations_set(actor=actor, skp=skp, texts={value_code: text})[0]
+
+
+def expectations_set(*, actor, skp: Skp, texts: Mapping[str, str]) -> list[BehaviourExpectation]:
+    """The leader's "ekspektasi khusus" for some core values (``{value code: text}``), all or none: the
+    rater writes them while the plan is open; one audit row per value."""
     with transaction.atomic():
         skp = _locked(skp)
         if rules.RATER not in roles_on(skp, scope_for(actor)):
             raise PerformanceError(_("Ekspektasi khusus ditulis oleh pejabat penilai kinerja."))
         if skp.status not in (SkpStatus.DRAFT, SkpStatus.SUBMITTED, SkpStatus.RETURNED):
             raise PerformanceError(_("Ekspektasi hanya bisa diubah sebelum SKP disetujui."))
-        exp = BehaviourExpectation.objects.filter(skp=skp, value_code=value_code).first()
-        if exp is None:
+        by_code = {e.value_code: e for e in BehaviourExpectation.objects.filter(skp=skp, value_code__in=list(texts))}
+        if set(texts) - set(by_code):
             raise PerformanceError(_("Nilai tidak dikenal."))
-        before = exp.text
-        exp.text = text.strip()
-        exp.save(update_fields=["text"])
-        _audit(actor, "skp.expectation_set", skp, obj=exp, before={value_code: before}, after={value_code: exp.text})
-    return exp
+        for value_code, text in texts.items():
+            exp = by_code[value_code]
+            before = exp.text
+            exp.text = text.strip()
+            exp.save(update_fields=["text"])
+            _audit(actor, "skp.expectation_set", skp, obj=exp, before={value_code: before},
+                   after={value_code: exp.text})
+    return [by_code[c] for c in texts]
 
 
 def skp_submit(*, actor, skp: Skp) -> Skp:

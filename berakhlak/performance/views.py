@@ -306,19 +306,14 @@ def lampiran_save(request, pk: int):
 @require_POST
 def expectations_save(request, pk: int):
     skp = selectors.skp_get(scope=scope_for(request.user), pk=pk)
+    texts = {key.removeprefix("ekspektasi_"): text[:2000] for key, text in request.POST.items()
+             if key.startswith("ekspektasi_")}
     try:
-        for code in rules_value_codes(skp):
-            key = f"ekspektasi_{code}"
-            if key in request.POST:
-                services.expectation_set(actor=request.user, skp=skp, value_code=code, text=request.POST[key][:2000])
+        services.expectations_set(actor=request.user, skp=skp, texts=texts)
     except PerformanceError as exc:
         return _skp_page(request, skp, status=422, error=str(exc))
     messages.success(request, _("Ekspektasi khusus pimpinan disimpan."))
     return redirect(reverse("performance:skp", args=[skp.pk]) + "#perilaku-kerja")
-
-
-def rules_value_codes(skp) -> list[str]:
-    return list(skp.expectations.order_by("id").values_list("value_code", flat=True))
 
 
 # --- a period: realisation, evidence, feedback, rating ---------------------------------------------

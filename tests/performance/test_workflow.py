@@ -238,3 +238,16 @@ def test_feedback_is_about_an_indicator_a_value_or_the_whole_skp(skp_org):
     other = approved_skp(skp_org, "pelaksana").results.get().indicators.get()
     with pytest.raises(PerformanceError):
         feedback_add(actor=kabag.user, skp=skp, text="x", indicator=other)
+
+
+def test_the_leaders_expectations_are_saved_all_or_none(skp_org):
+    from berakhlak.performance.services import expectations_set
+
+    analis, kabag = skp_org["analis"], skp_org["kabag"]
+    skp = skp_create(actor=analis.user, employee=analis, py=skp_org["year"])
+    with pytest.raises(PerformanceError):
+        expectations_set(actor=kabag.user, skp=skp, texts={"AD": "Mencoba aplikasi baru", "ZZ": "tidak ada"})
+    assert skp.expectations.get(value_code="AD").text == ""
+    expectations_set(actor=kabag.user, skp=skp, texts={"AD": "Mencoba aplikasi baru", "KL": "Libatkan unit lain"})
+    assert dict(skp.expectations.exclude(text="").values_list("value_code", "text")) == {
+        "AD": "Mencoba aplikasi baru", "KL": "Libatkan unit lain"}
