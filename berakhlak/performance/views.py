@@ -27,6 +27,11 @@ from berakhlak.performance.services import PerformanceError
 ACTION_VIEWS = {"ajukan": "submit", "setujui": "approve", "kembalikan": "return", "buka-kembali": "reopen"}
 
 
+def predikat_labels() -> dict[str, str]:
+    """The predikat names in the active language, as plain text (they are joined into sentences)."""
+    return {k: str(v) for k, v in Predikat.choices}
+
+
 def _submit(form, write):
     """Run ``write(form.cleaned_data)`` when the form is valid and return what it wrote; ``None`` when the
     form is invalid or the service refused, the refusal then being the form's error (shown with 422)."""
@@ -375,7 +380,7 @@ def _feedback_subjects(view) -> list[tuple[str, str]]:
 
 def _matrix():
     """The kuadran as table rows for the page (hasil kerja rows, perilaku kerja columns)."""
-    labels = {k: str(v) for k, v in Predikat.choices}
+    labels = predikat_labels()
     order = (rules.DIBAWAH, rules.SESUAI, rules.DIATAS)
     return [{"hasil": h, "cells": [{"perilaku": p, "predikat": rules.MATRIX[(h, p)],
                                     "label": labels[rules.MATRIX[(h, p)]]} for p in order]}
@@ -519,7 +524,7 @@ def _distribution_page(request, scope, unit, period, status=200, **forms):
     from berakhlak.reports.skp_charts import predikat_chart
 
     dist = selectors.unit_distribution(unit=unit, period=period)
-    labels = {k: str(v) for k, v in Predikat.choices}
+    labels = predikat_labels()
     total = sum(dist.counts.values())
     bars = [{"code": k, "label": labels[k], "n": n, "share": round(100 * n / total, 1) if total else 0}
             for k, n in dist.counts.items()]
@@ -595,12 +600,12 @@ def recap(request):
     from berakhlak.reports.skp_charts import predikat_chart, predikat_units_chart, predikat_years_chart
 
     scope, units, unit, agency, years, year = _recap_args(request)
-    labels = {k: str(v) for k, v in Predikat.choices}
-    data = selectors.recap(agency=agency, year=year, units=units.filter(path__startswith=unit.path,
-                                                                        depth__lte=unit.depth + 1)) if year else None
+    labels = predikat_labels()
+    shown = units.filter(path__startswith=unit.path, depth__lte=unit.depth + 1)  # the unit and its children
+    data = selectors.recap(agency=agency, year=year, units=shown) if year else None
     rows, focus = [], None
     if data:
-        names = {u.code: u for u in units.filter(path__startswith=unit.path, depth__lte=unit.depth + 1)}
+        names = {u.code: u for u in shown}
         for row in data["units"]:
             u = names[row["unit"]]
             item = {"unit": u, "employees": row["employees"], "predikat": row["predikat"],
