@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "berakhlak.demo",
     "berakhlak.surveys",
     "berakhlak.performance",
+    "berakhlak.feedback360",
     "django_tasks",
     "django_tasks_db",
     "berakhlak.reports",

@@ -17,13 +17,11 @@ from django.utils import timezone
 from berakhlak.analytics import culture_index, reliability
 from berakhlak.analytics.likert import BEHAVIOUR_CODES, VALUE_CODES, check_scale, index_from_sums
 from berakhlak.analytics.suppression import suppress_subtree_counts
-from berakhlak.lib.db import load_rows
+from berakhlak.lib.db import load_rows, run
 from berakhlak.org.models import Unit
 from berakhlak.surveys.models import (
     InstrumentKind, Metric, MetricResult, Response, UnitResult, Wave, WaveResult,
 )
-
-DIALECT = {"postgresql": "postgres", "sqlite": "sqlite"}
 
 
 def _responses_table():
@@ -33,15 +31,6 @@ def _responses_table():
 
 def _closure_table():
     return ibis.table({"ancestor_id": "int64", "descendant_id": "int64"}, name="org_unitclosure")
-
-
-def run(expr) -> list[dict]:
-    """Execute an Ibis expression on the app database; rows as dicts."""
-    sql = str(ibis.to_sql(expr, dialect=DIALECT[connection.vendor]))
-    with connection.cursor() as cursor:
-        cursor.execute(sql.replace("%", "%%") if connection.vendor == "postgresql" else sql)
-        names = [c[0] for c in cursor.description]
-        return [dict(zip(names, row)) for row in cursor.fetchall()]
 
 
 def wave_responses(wave_id: int):
