@@ -10,6 +10,7 @@ urlpatterns = [
     path("organisasi/", include("berakhlak.org.urls")),
     path("", include("berakhlak.surveys.urls")),
     path("", include("berakhlak.performance.urls")),
+    path("", include("berakhlak.feedback360.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
 ]
