@@ -178,7 +178,7 @@ class Report:
     values: list[Line]
     behaviours: list[Line]
     ranking: dict[str, list[tuple[str, float]]]
-    comments: dict[str, list[tuple[str, str]]]  # value -> [(group label, text)]
+    comments: dict[str, list[tuple[str, str]]]  # value -> [(group code, text)]
     suggestion: str | None
     computed: bool
 
@@ -237,7 +237,6 @@ def _english() -> bool:
 def _comments(cycle: Cycle, employee_id: int, grouping: rules.Grouping) -> dict[str, list[tuple[str, str]]]:
     """Comments per value from visible groups only, labelled by group (the superior's is named as the
     superior's), in text order within a group: nothing about who wrote which or when."""
-    labels = dict(Group.choices)
     out: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
     for rel, value, text in (SheetComment.objects.filter(sheet__cycle=cycle, sheet__ratee_id=employee_id)
                              .values_list("sheet__relationship", "value_code", "text")):
@@ -248,7 +247,7 @@ def _comments(cycle: Cycle, employee_id: int, grouping: rules.Grouping) -> dict[
     result = {}
     for value in VALUE_CODES:
         if value in out:
-            result[value] = [(str(labels[g]), t) for g in rules.GROUPS if g in out[value]
+            result[value] = [(g, t) for g in rules.GROUPS if g in out[value]
                              for t in rules.order_comments(out[value][g])]
     return result
 
@@ -393,3 +392,33 @@ def skp_evidence(*, employee_id: int, agency_id: int, year: int) -> SkpEvidence 
     return SkpEvidence(cycle=cycle, overall=rows[OVERALL], values=values,
                        suggestion=rules.suggest_rating(rows[OVERALL], values, cycle.suggestion_rule), raters=raters)
 
+
+
+def report_document(report: Report) -> dict:
+    """The report as plain data: the ``berakhlak 360 show --format json`` document (docs/formats.md).
+    Scores are rounded half-up to 2 decimals (``rules.display``); groups are those shown."""
+    d = rules.display
+
+    def entry(line: Line, behaviour: bool = False) -> dict:
+        out = {"score": d(line.score), "self": d(line.self_score),
+               "groups": {g: d(line.by_group.get(g)) for g in report.shown_groups},
+               "spread": d(line.spread), "raters": line.raters}
+        if behaviour:
+            out["distribution"] = line.distribution
+        return out
+
+    p = report.participant
+    return {
+        "cycle": report.cycle.code, "agency": report.cycle.agency.code, "employee": p.employee.nip,
+        "name": p.employee.name, "unit": p.unit.code, "scale": list(rules.SCALE),
+        "min_raters": report.cycle.min_raters, "weights": report.cycle.weights,
+        "raters": dict(report.grouping.raters), "visible": [g for g in rules.GROUPS if g in report.grouping.visible],
+        "hidden_raters": report.grouping.hidden_raters,
+        "overall": {k: v for k, v in entry(report.overall).items() if k != "spread"},
+        "values": {v.code: entry(v) for v in report.values},
+        "behaviours": {b.code: entry(b, behaviour=True) for b in report.behaviours},
+        "strongest": [code for code, _ in report.ranking["strongest"]],
+        "weakest": [code for code, _ in report.ranking["weakest"]],
+        "suggestion": report.suggestion,
+        "comments": {v: [{"group": g, "text": t} for g, t in rows] for v, rows in report.comments.items()},
+    }
