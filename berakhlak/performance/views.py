@@ -357,10 +357,11 @@ def _period_context(request, skp, period, view=None, **forms):
     for f in feedback:
         f.about_label = about.get(f"ind-{f.indicator_id}" if f.indicator_id else f"val-{f.value_code}", "")
     credit = selectors.angka_kredit_for(ev, skp.position) if ev is not None else None
+    may_rate = rate_action in can and not (ev is not None and ev.is_final)
     return {
         "skp": skp, "view": view, "period": period, "roles": roles, "can": can, "evaluation": ev, "rows": rows,
         "may_realise": "realise" in can, "may_feedback": "feedback" in can,
-        "may_rate": rate_action in can and not (ev is not None and ev.is_final),
+        "may_rate": may_rate, "evidence360": _evidence360(skp) if may_rate else None,
         "rating_form": forms.get("rating_form") or RatingForm(initial=initial, hasil_fixed=head.hasil_kerja),
         "hasil_fixed": head.hasil_kerja, "head_unit": head.unit, "org": head.org,
         "evidence_form": forms.get("evidence_form") or EvidenceForm(), "evidence_for": forms.get("evidence_for"),
@@ -369,6 +370,14 @@ def _period_context(request, skp, period, view=None, **forms):
         "periodic": periodic, "credit": credit, "matrix": _matrix(), "error": forms.get("error"),
         "max_mb": settings.SKP_EVIDENCE_MAX_MB,
     }
+
+
+def _evidence360(skp):
+    """The 360 result offered beside the rating of perilaku kerja (issue #5): the agency's computed cycle
+    for the SKP's year, its weighted score and suggested rating; the rater decides."""
+    from berakhlak.feedback360.selectors import skp_evidence
+
+    return skp_evidence(employee_id=skp.employee_id, agency_id=skp.year.agency_id, year=skp.year.year)
 
 
 def _feedback_subjects(view) -> list[tuple[str, str]]:
