@@ -320,9 +320,12 @@ def report_page(request, pk: int, employee_id: int):
 def report_pdf(request, pk: int, employee_id: int):
     from berakhlak.reports.feedback360_pdf import feedback360_pdf
 
+    from django.utils import translation
+
     scope = scope_for(request.user)
     cycle = selectors.cycle_get(scope=scope, pk=pk)
-    report = selectors.report(scope=scope, cycle=cycle, employee_id=employee_id)
+    with translation.override("id"):  # the document is in Indonesian: value names and texts too
+        report = selectors.report(scope=scope, cycle=cycle, employee_id=employee_id)
     if not report.computed:
         raise Http404
     response = HttpResponse(feedback360_pdf(report), content_type="application/pdf")
