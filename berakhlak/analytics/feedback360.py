@@ -14,9 +14,12 @@ Proposals (``proposals``), deterministic for a cycle's ``seed`` and linear in th
   numbered 0…m−1 and each unit's staff 0…s−1 (hash order); the k-th cross-unit peer of staff number p
   of sibling r is, with ``d = m − 1``, staff ``(p + (k−1) // d) mod s'`` of sibling ``(r + 1 + (k−1) mod d)
   mod m`` (the k-th sibling to the right, wrapping round to further staff when siblings run out);
+- someone of a sibling unit who is the ratee's superior, subordinate or peer (same superior) is not
+  proposed as a cross-unit peer (``rules.relationship_of`` names the relationship);
 - a person proposed twice keeps the closest relationship (self, superior, subordinate, peer, cross);
-- a rater receives at most ``max_forms`` peer, cross-unit and subordinate forms; beyond it the proposals
-  with the largest ratee hash are dropped (the employee and superior can nominate others).
+- a rater receives at most ``max_forms`` peer, cross-unit and subordinate forms; beyond it proposals are
+  dropped, cross-unit ones first, then peers, then subordinates, and within one relationship those with
+  the largest ratee hash (the employee and superior can nominate others).
 
 Results (``results``), over submitted sheets (one per rater and ratee, no rater column):
 ``ratee_id, relationship, BP1 … KL3`` (1–5, null = "cannot judge"). Groups follow
@@ -47,8 +50,11 @@ CODES = (*BEHAVIOUR_CODES, *VALUE_CODES, OVERALL)
 
 
 def _hash(column, seed: int):
-    """A deterministic integer hash that every engine computes alike (64-bit integer arithmetic)."""
-    return (column * _MULT + (seed % _MOD)) % _MOD
+    """A deterministic integer hash that every engine computes alike (64-bit integer arithmetic, every
+    intermediate under 2^63, where SQLite would turn to floats). The seed both multiplies and shifts, so
+    that another seed gives another order, not the same ring turned round."""
+    a = 1 + seed % (2**30 - 1)
+    return ((column * _MULT) % _MOD * a + seed % _MOD) % _MOD
 
 
 def proposals(people, *, seed: int, quotas: Mapping[str, int], max_forms: int):
@@ -124,16 +130,22 @@ def _cross(p, quota: int, part):
     me = me.view()
     d = me.siblings - 1
     wanted = ibis.union(*[
-        me.select(ratee_id=me.id, parent=me.parent_id,
+        me.select(ratee_id=me.id, ratee_superior=me.superior_id, parent=me.parent_id,
                   unit_rank=(me.rank + 1 + (k - 1) % d) % me.siblings,
                   step=(k - 1) // d, upos=me.upos, ordinal=ibis.literal(k))
         for k in range(1, quota + 1)], distinct=False)
     target = units.select(t_parent=units.parent_id, t_rank=units.rank, unit=units.unit_id, t_size=units.usize).view()
     w = wanted.join(target, [wanted.parent == target.t_parent, wanted.unit_rank == target.t_rank])
-    w = w.select("ratee_id", "unit", "ordinal", want=(w.upos + w.step) % w.t_size).view()
-    staff = placed.select(s_unit=placed.unit_id, s_pos=placed.upos, rater_id=placed.id).view()
+    w = w.select("ratee_id", "ratee_superior", "unit", "ordinal", want=(w.upos + w.step) % w.t_size).view()
+    staff = placed.select(s_unit=placed.unit_id, s_pos=placed.upos, rater_id=placed.id,
+                          rater_superior=placed.superior_id).view()
     joined = w.join(staff, [w.unit == staff.s_unit, w.want == staff.s_pos])
-    return part(joined.select("ratee_id", "rater_id", "ordinal"), CROSS)
+    # someone from a sibling unit who is in fact the ratee's superior, subordinate or peer (same
+    # superior) is not a cross-unit peer (``rules.relationship_of``): left out here
+    closer = ((joined.rater_id == joined.ratee_superior).fill_null(False)
+              | (joined.rater_superior == joined.ratee_id).fill_null(False)
+              | (joined.rater_superior == joined.ratee_superior).fill_null(False))
+    return part(joined.filter(~closer).select("ratee_id", "rater_id", "ordinal"), CROSS)
 
 
 # --- results ------------------------------------------------------------------------------------------
