@@ -202,3 +202,12 @@ def method_notes(report: Mapping) -> list[tuple[str, str]]:
          f"Dibuat oleh platform BerAKHLAK pada {date_text(report.get('generated_on'))} dari hasil indeks yang "
          "tersimpan; laporan ini tidak menghitung ulang angka dan tidak memuat jawaban perorangan."),
     ]
+
+
+def html_to_pdf(html: str) -> bytes:
+    """Print HTML to PDF bytes with WeasyPrint, fetching nothing: only ``data:`` URLs are allowed (charts
+    are embedded), and the fonts are the machine's."""
+    import weasyprint
+
+    fetcher = weasyprint.URLFetcher(allowed_protocols=["data"])
+    return weasyprint.HTML(string=html, base_url=None, url_fetcher=fetcher).write_pdf()

@@ -26,6 +26,7 @@ from django.utils.formats import date_format
 
 from berakhlak.feedback360 import rules
 from berakhlak.feedback360.item_bank import LEVEL_LABELS
+from berakhlak.reports.common import html_to_pdf
 from berakhlak.reports.radar import radar_svg
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -62,16 +63,9 @@ def signed(x: float | None) -> str:
     return num(0.0)
 
 
-def _write(html: str) -> bytes:
-    import weasyprint
-
-    fetcher = weasyprint.URLFetcher(allowed_protocols=["data"])
-    return weasyprint.HTML(string=html, base_url=None, url_fetcher=fetcher).write_pdf()
-
-
 def feedback360_pdf(report: Report) -> bytes:
     """The personal 360 report as PDF bytes."""
-    return _write(feedback360_report_html(report))
+    return html_to_pdf(feedback360_report_html(report))
 
 
 def feedback360_report_html(report: Report) -> str:

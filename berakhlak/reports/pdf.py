@@ -16,6 +16,7 @@ from django.utils import translation
 
 from berakhlak.reports import charts
 from berakhlak.reports.common import (
+    html_to_pdf,
     DASH, OVERALL_LABEL, VALUE_CODES, band_colour, band_of, band_range_text, band_text, band_tint, bands_of,
     date_text, fmt, fmt_int, fmt_signed, method_notes, period_text, scale_text, status_text, suppression_text,
     value_name,
@@ -30,11 +31,7 @@ HEATMAP_ROWS_PER_FIGURE = 28
 
 def wave_pdf(report: Mapping) -> bytes:
     """The PDF of one wave report, as bytes."""
-    import weasyprint
-
-    html = wave_report_html(report)
-    fetcher = weasyprint.URLFetcher(allowed_protocols=["data"])
-    return weasyprint.HTML(string=html, base_url=None, url_fetcher=fetcher).write_pdf()
+    return html_to_pdf(wave_report_html(report))
 
 
 def wave_report_html(report: Mapping) -> str:

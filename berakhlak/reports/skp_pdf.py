@@ -22,6 +22,8 @@ from collections.abc import Mapping
 from django.template.loader import render_to_string
 from django.utils import translation
 
+from berakhlak.reports.common import html_to_pdf
+
 __all__ = ["skp_pdf", "evaluation_pdf", "skp_document_html", "evaluation_document_html", "skp_context",
            "evaluation_context", "SKP_TEMPLATE", "EVALUATION_TEMPLATE"]
 
@@ -33,21 +35,14 @@ EVALUATION_TEMPLATE = "reports/skp_evaluation.html"
 CHARS = {"atasan": 22, "rencana": 23, "indicator": 27, "target": 15, "realisation": 30, "feedback": 24}
 
 
-def _write(html: str) -> bytes:
-    import weasyprint
-
-    fetcher = weasyprint.URLFetcher(allowed_protocols=["data"])
-    return weasyprint.HTML(string=html, base_url=None, url_fetcher=fetcher).write_pdf()
-
-
 def skp_pdf(doc: Mapping) -> bytes:
     """The SKP document as PDF bytes."""
-    return _write(skp_document_html(doc))
+    return html_to_pdf(skp_document_html(doc))
 
 
 def evaluation_pdf(doc: Mapping) -> bytes:
     """The evaluation document as PDF bytes."""
-    return _write(evaluation_document_html(doc))
+    return html_to_pdf(evaluation_document_html(doc))
 
 
 def skp_document_html(doc: Mapping) -> str:
