@@ -36,6 +36,7 @@ def demo_load(*, employees: int = 2400, seed: int = 2023) -> list[DemoLogin]:
             write_agency_csv(data, units_csv, employees_csv)
             units_import(source=units_csv, agency_code=data.code, agency_name=data.name)
             employees_import(source=employees_csv, agency_code=data.code, today=DEMO_TODAY)
+    from berakhlak.demo.feedback360 import demo_feedback360
     from berakhlak.demo.performance import demo_performance
     from berakhlak.demo.surveys import demo_waves
 
@@ -43,6 +44,7 @@ def demo_load(*, employees: int = 2400, seed: int = 2023) -> list[DemoLogin]:
     demo_waves(agency)
     logins = demo_users()
     demo_performance(agency, logins)
+    demo_feedback360(agency, logins)
     return logins
 
 
