@@ -6,14 +6,14 @@ import pytest
 from django.core.management import call_command
 
 from berakhlak.accounts.scope import scope_for
-from berakhlak.demo.services import DEMO_PASSWORD, demo_load
+from berakhlak.demo.services import DEMO_PASSWORD
 from berakhlak.org.models import Agency, Employee, Unit, UnitClosure
 
 pytestmark = pytest.mark.django_db
 
 
-def test_demo_loads_the_agency_and_one_login_per_role(client):
-    logins = demo_load()
+def test_demo_loads_the_agency_and_one_login_per_role(client, demo_loaded):
+    logins = demo_loaded["logins"]
     agency = Agency.objects.get(code="BKN")
     assert Employee.objects.filter(agency=agency).count() == 2400
     assert 30 <= Unit.objects.filter(agency=agency).count() <= 40
@@ -29,8 +29,8 @@ def test_demo_loads_the_agency_and_one_login_per_role(client):
         client.post("/akun/keluar/")
 
 
-def test_demo_roles_have_the_scopes_they_claim():
-    by_role = {login.role: login for login in demo_load()}
+def test_demo_roles_have_the_scopes_they_claim(demo_loaded):
+    by_role = {login.role: login for login in demo_loaded["logins"]}
     from berakhlak.accounts.models import User
 
     head = scope_for(User.objects.get(username=by_role["Kepala unit"].username))

@@ -8,13 +8,12 @@ rolled back at the end), since every test here only reads it.
 from __future__ import annotations
 
 import pytest
-from django.db import transaction
 
 from berakhlak.accounts.models import User
 from berakhlak.audit.models import AuditEvent
 from berakhlak.demo.performance import STUDY_2023, demo_performance
-from berakhlak.demo.services import DEMO_AGENCY, demo_load
-from berakhlak.org.models import Agency, Employee, Unit
+from berakhlak.demo.services import demo_load
+from berakhlak.org.models import Employee, Unit
 from berakhlak.performance import rules, selectors
 from berakhlak.performance.models import (
     BehaviourExpectation, Evaluation, Evidence, Feedback, Finalisation, Indicator, OrgPerformance, PerformanceYear,
@@ -29,13 +28,9 @@ pytestmark = pytest.mark.django_db
 TOLERANCE = 0.03
 
 
-@pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock(), transaction.atomic():
-        logins = demo_load()
-        yield {"logins": {login.role: login.username for login in logins},
-               "agency": Agency.objects.get(code=DEMO_AGENCY)}
-        transaction.set_rollback(True)
+@pytest.fixture
+def demo(demo_loaded):
+    return {"logins": {login.role: login.username for login in demo_loaded["logins"]}, "agency": demo_loaded["agency"]}
 
 
 def _employee(demo, role: str) -> Employee:
