@@ -87,3 +87,22 @@ def test_demo_skp_recap_and_the_employees_live_skp(page, phone, live_server, log
     expect(head.get_by_text("1 menunggu persetujuan")).to_be_visible()
     shot(head, "19-skp-head-home")
     head.context.close()
+
+    # the 360 cycles: the employee's own report of 2023 and their forms of 2025 on the phone; the head's
+    # unit heatmap
+    phone.goto(f"{live_server.url}/360/")
+    expect(phone.locator("#inbox")).to_contain_text("Tersimpan, lanjutkan")
+    phone.get_by_role("link", name="Laporan 360 saya").click()
+    expect(phone.locator("#overall")).not_to_have_text("—")
+    expect(phone.locator(".radar svg")).to_be_visible()
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 390
+    shot(phone, "20-360-report-phone")
+    head = page.context.browser.new_context(locale="id-ID", viewport={"width": 1280, "height": 900}).new_page()
+    login(head, live_server, logins["Kepala unit"].username)
+    head.goto(f"{live_server.url}/360/")
+    expect(head.locator("#approve-h")).to_be_visible()  # lists of raters waiting for the head
+    head.locator("section", has_text="Penilaian 360 Derajat 2023").get_by_role("link", name="Hasil tim dan unit").click()
+    head.locator("#heatmap-link").first.click()
+    expect(head.locator("#heatmap")).to_contain_text("Subdirektorat")
+    shot(head, "21-360-heatmap-head")
+    head.context.close()
