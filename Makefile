@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed-stamp
 PG_URL ?= postgresql://postgres@127.0.0.1:5432/berakhlak
 PORT   ?= 8000
 
-.PHONY: setup demo test test-sqlite test-postgres browser-deps messages bench-import bench-index bench-submit bench-recap clean
+.PHONY: setup demo test test-sqlite test-postgres browser-deps messages bench-import bench-index bench-submit bench-recap bench-360-proposals bench-360-results clean
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -67,6 +67,14 @@ bench-submit: setup
 ## Benchmark: SKP recap of 5,000,000 annual ratings over 100,000 units on PostgreSQL beside a plain GROUP BY (docs/benchmarks.md)
 bench-recap: setup
 	$(BIN)/python benchmarks/skp_recap.py --evaluations 5000000 --units 100000 --database $(PG_URL)_bench_recap
+
+## Benchmark: 360° rater proposals of 5,000,000 employees on DuckDB over Parquet beside a hand-written DuckDB query (docs/benchmarks.md)
+bench-360-proposals: setup
+	$(BIN)/python benchmarks/feedback360_proposals.py --employees 5000000 --units 100000
+
+## Benchmark: 360° results of 5,000,000 employees × 8 raters × 21 items on DuckDB over Parquet beside a hand-written DuckDB query (docs/benchmarks.md)
+bench-360-results: setup
+	$(BIN)/python benchmarks/feedback360_results.py --employees 5000000
 
 clean:
 	rm -rf $(VENV) build *.egg-info test-output
