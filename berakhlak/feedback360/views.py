@@ -240,7 +240,10 @@ def form_page(request, pk: int):
     value = request.GET.get("nilai") or VALUE_CODES[0]
     if value not in (*VALUE_CODES, REVIEW):
         raise Http404
-    if request.method == "POST" and a.status == AssignmentStatus.OPEN:
+    if a.status != AssignmentStatus.OPEN:  # sent or declined: nothing left to fill in
+        messages.info(request, _("Formulir ini sudah %(status)s.") % {"status": a.get_status_display().lower()})
+        return redirect("feedback360:home")
+    if request.method == "POST":
         codes = [f"{value}{n}" for n in (1, 2, 3)]
         answers, na = {}, []
         for code in codes:
