@@ -33,6 +33,10 @@ if not SECRET_KEY:
             "(see .env.example)"
         )
 
+# The secret of the anonymous answering paths (personal links, "spent" keys, draft encryption:
+# berakhlak.lib.anonymity). Never in the database; SECRET_KEY when unset. Changing it voids live links.
+ANONYMITY_SECRET = env("ANONYMITY_SECRET", "") or ""
+
 ALLOWED_HOSTS = envlist("ALLOWED_HOSTS", ["127.0.0.1", "localhost"] if not DEBUG else ["*"])
 CSRF_TRUSTED_ORIGINS = envlist("CSRF_TRUSTED_ORIGINS", [])
 
