@@ -88,6 +88,9 @@ def index_compute(*, wave: Wave) -> WaveResult:
     subtree = {u: int(by_unit[u]["respondents"]) if u in by_unit else 0 for u in parent}
     hidden = suppress_subtree_counts(parent, subtree, wave.min_group)
     visible = set(hidden.visible) & {u for u in parent if subtree[u] > 0}
+    # comments need the larger group, with complementary suppression too: a parent's comments minus its
+    # shown children's would otherwise give away the comments of the rest
+    with_comments = suppress_subtree_counts(parent, subtree, wave.min_group_comments).visible
     unit_rows: list[tuple] = []
     metrics: list[tuple] = []
     for u in parent:
@@ -103,7 +106,7 @@ def index_compute(*, wave: Wave) -> WaveResult:
                 metrics.append((wave.pk, u, Metric.BEHAVIOUR, b, index, int(row[f"{b}_n"] or 0)))
         else:
             overall = None
-        comments_ok = subtree[u] >= wave.min_group_comments
+        comments_ok = u in with_comments
         unit_rows.append((wave.pk, u, False, subtree[u], overall, comments_ok))
     if likert:
         metrics.extend(_reliability_metrics(wave, responses, closure, visible))

@@ -1,11 +1,14 @@
 """Culture survey: instruments, waves, the frozen population, answers and computed results.
 
-Anonymity (DESIGN.md "Anonymity"): in an anonymous wave nothing links a person or an invitation to a
-response. ``WaveMember`` (the invitation) and ``Response`` are separate tables with no shared key;
-the invitation only learns *that* its person answered (``answered``), in the same transaction that
-stores the response; responses carry a date, never a time; free-text comments live in their own
-table with no link to the answers. The token of an invitation is derived (HMAC with the wave's
-secret) and never stored.
+Anonymity (DESIGN.md "Anonymity", ``docs/anonymity.md``): at submission no row that names a person is
+inserted, updated, locked or deleted. ``WaveMember`` (the frozen population, each person's invitation) is
+written at launch and never again while the wave runs: it holds no "answered" flag, no draft, no reminder
+date. Everything the answering path touches is keyed by a keyed hash of the invitation under a secret kept
+outside the database (``berakhlak.lib.anonymity``): the encrypted ``Draft`` and the ``Spent`` record whose
+unique key makes a submission happen exactly once. Staff without e-mail answer with anonymous one-time
+``Ballot`` codes printed per unit. A ``Response`` is recorded under the member's ``record_unit``: their unit,
+or its nearest ancestor whose frozen population reaches ``min_group``; it carries a date, never a time;
+free-text comments live in their own table with no link to the answers.
 """
 
 from __future__ import annotations
@@ -123,7 +126,10 @@ class Wave(models.Model):
     status = models.CharField(_("status"), max_length=8, choices=WaveStatus.choices, default=WaveStatus.DRAFT)
     min_group = models.PositiveSmallIntegerField(_("kelompok minimum"), default=5)
     min_group_comments = models.PositiveSmallIntegerField(_("kelompok minimum komentar"), default=10)
+    # A per-wave salt of the personal links; on its own it derives nothing (the secret is not in the database).
     secret = models.CharField(max_length=64, editable=False)
+    reminders_sent = models.PositiveIntegerField(default=0)
+    reminded_on = models.DateField(null=True, blank=True)
     launched_at = models.DateTimeField(null=True, blank=True)
     closed_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -151,18 +157,18 @@ class Wave(models.Model):
 class WaveMember(models.Model):
     """The frozen population of a wave (taken at launch) and each person's invitation.
 
-    It knows whether its person answered, never what or when."""
+    Written at launch (and ``invited_on`` when the first invitations go out), never by the answering path:
+    it knows nothing of whether, what or when its person answered. ``record_unit`` is where the answers of
+    its person are recorded (the unit, or the nearest ancestor with at least ``min_group`` members)."""
 
     wave = models.ForeignKey(Wave, on_delete=models.CASCADE, related_name="members")
     employee = models.ForeignKey(Employee, on_delete=models.PROTECT, related_name="survey_invitations")
     unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="+")
+    record_unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="+")
     position_name = models.CharField(max_length=255, blank=True)
     position_kind = models.CharField(max_length=16, blank=True)
-    answered = models.BooleanField(default=False)
+    has_email = models.BooleanField(default=True)
     invited_on = models.DateField(null=True, blank=True)
-    reminded_on = models.DateField(null=True, blank=True)
-    reminders = models.PositiveSmallIntegerField(default=0)
-    draft = models.JSONField(null=True, blank=True)  # answers saved so far; wiped on submit and at close
 
     class Meta:
         verbose_name = _("undangan survei")
@@ -172,6 +178,53 @@ class WaveMember(models.Model):
 
     def __str__(self) -> str:
         return f"{self.wave_id}/{self.employee_id}"
+
+
+class Draft(models.Model):
+    """Answers saved so far (save and resume), keyed by a keyed hash of the invitation or ballot and
+    encrypted with a key derived from its link (``lib.anonymity.seal``). No time, no key to a person.
+    Deleted at submission and at close."""
+
+    wave = models.ForeignKey(Wave, on_delete=models.CASCADE, related_name="drafts")
+    key = models.CharField(max_length=64, unique=True)
+    blob = models.TextField()
+
+
+class Spent(models.Model):
+    """That an invitation has been used: its keyed hash (``lib.anonymity.keyed_hash``), unique per wave,
+    so that a second submission stores nothing. Only code holding the secret can tell whose it is."""
+
+    wave = models.ForeignKey(Wave, on_delete=models.CASCADE, related_name="spent")
+    key = models.CharField(max_length=64)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["wave", "key"], name="surveys_spent_unique")]
+
+
+class BallotUnit(models.Model):
+    """The ballot slips of one unit of a wave: as many as its members without e-mail (``eligible``), how
+    many have been used in all (never more than ``eligible``), and the print run in force."""
+
+    wave = models.ForeignKey(Wave, on_delete=models.CASCADE, related_name="ballot_units")
+    unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="+")
+    record_unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="+")
+    eligible = models.PositiveIntegerField()
+    used = models.PositiveIntegerField(default=0)
+    printing = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["wave", "unit"], name="surveys_ballotunit_unique"),
+            models.CheckConstraint(condition=Q(used__lte=models.F("eligible")), name="surveys_ballotunit_cap"),
+        ]
+
+
+class Ballot(models.Model):
+    """One anonymous one-time code of a printed slip, stored as a keyed hash; deleted when used, and every
+    unused one of a unit when its slips are printed again."""
+
+    ballot_unit = models.ForeignKey(BallotUnit, on_delete=models.CASCADE, related_name="ballots")
+    key = models.CharField(max_length=64, unique=True)
 
 
 class Source(models.TextChoices):

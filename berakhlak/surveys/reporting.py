@@ -37,7 +37,7 @@ def wave_report(*, wave: Wave, unit: Unit, units: QuerySet[Unit]) -> dict:
     reliability = [{"value": v, "alpha": _round3(alphas[v][0]), "n": alphas[v][1],
                     "item_total": {f"{v}{i}": _round3(item_totals.get(f"{v}{i}", (None,))[0]) for i in (1, 2, 3)}}
                    for v in VALUE_CODES if v in alphas]
-    invited = WaveMember.objects.filter(wave=wave, unit__path__startswith=unit.path).count() or None
+    invited = WaveMember.objects.filter(wave=wave, record_unit__path__startswith=unit.path).count() or None
     responded = summary["respondents"]
     dims = metrics.get(Metric.DIMENSION, {})
 

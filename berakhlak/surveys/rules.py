@@ -4,18 +4,19 @@
   items mapped to it), then the engagement and branding items, then the optional comment. A
   value-selection instrument shows one question per page (personal values, current culture,
   desired culture), then the comment.
-- Tokens: an invitation's token is ``<member id>-<signature>``, the signature an HMAC-SHA256 of the
-  wave and member ids with the wave's secret. Nothing about the token is stored, so it can be shown
-  again (printed sheets, reminders) and checked in constant time.
+- Record units: where a unit's answers are stored, so that no stored answer points at fewer than
+  ``min_group`` people (``record_units``).
 """
 
 from __future__ import annotations
 
-import base64
-import hashlib
-import hmac
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import TypeVar
+
+from berakhlak.analytics.suppression import depth_order, subtree_totals
+
+Node = TypeVar("Node")
 
 VALUE_CODES = ("BP", "AK", "KO", "HA", "LO", "AD", "KL")
 QUESTIONS = ("PERSONAL", "CURRENT", "DESIRED")
@@ -60,24 +61,24 @@ def pages_for(kind: str, items: Sequence[PageItem], *, include_comment: bool) ->
     return pages
 
 
-# --- tokens --------------------------------------------------------------------------------------
+# --- where answers are recorded --------------------------------------------------------------------
 
-def token_sign(secret: str, wave_id: int, member_id: int) -> str:
-    mac = hmac.new(secret.encode(), f"{wave_id}:{member_id}".encode(), hashlib.sha256).digest()
-    return f"{member_id}-{base64.urlsafe_b64encode(mac[:15]).decode()}"
-
-
-def token_member_id(token: str) -> int | None:
-    """The member id a token claims (unverified); ``None`` when the token is malformed."""
-    head, sep, sig = token.partition("-")
-    if not sep or not head.isdigit() or len(sig) != 20 or len(head) > 18:
-        return None
-    return int(head)
-
-
-def token_valid(secret: str, wave_id: int, token: str) -> bool:
-    member_id = token_member_id(token)
-    return member_id is not None and hmac.compare_digest(token_sign(secret, wave_id, member_id), token)
+def record_units(parent: Mapping[Node, Node | None], population: Mapping[Node, int], min_group: int) -> dict[Node, Node]:
+    """Where the answers of each unit's people are recorded (DESIGN.md "Anonymity"): the unit itself when
+    its frozen population *with its subtree* reaches ``min_group``, else its nearest ancestor that does (a
+    root that does not is its own record unit: the whole agency is then suppressed anyway). So a stored
+    answer never says more about its author than a unit of at least ``min_group`` people."""
+    if min_group < 1:
+        raise ValueError("min_group must be at least 1")
+    totals = subtree_totals(parent, population)
+    out: dict[Node, Node] = {}
+    for node in depth_order(parent):  # parents first: a parent's record unit is known before its children's
+        up = parent[node]
+        if totals[node] >= min_group or up is None:
+            out[node] = node
+        else:
+            out[node] = out[up]  # the parent's record unit: the nearest ancestor that reaches min_group
+    return out
 
 
 # --- validation ----------------------------------------------------------------------------------

@@ -24,7 +24,8 @@ from berakhlak.analytics.trends import biggest_improvement, change
 from berakhlak.org.models import Agency, Unit
 from berakhlak.surveys import rules
 from berakhlak.surveys.models import (
-    Comment, Instrument, Metric, MetricResult, UnitResult, Wave, WaveMember, WaveResult, WaveStatus,
+    BallotUnit, Comment, Instrument, Metric, MetricResult, Response, Spent, UnitResult, Wave, WaveMember, WaveResult,
+    WaveStatus,
 )
 
 
@@ -91,6 +92,23 @@ def invitations_open_for(*, scope: Scope) -> QuerySet[WaveMember]:
             .select_related("wave", "wave__agency").order_by("wave__closes_on"))
 
 
+def my_invitations(*, scope: Scope) -> list[dict]:
+    """The signed-in employee's own invitations to open waves, each with whether it has been answered:
+    computed with the secret for this person only, shown only to them. Members without e-mail have no
+    personal link (``ballot``): they answer with a ballot slip of their unit, so nobody answers twice."""
+    from berakhlak.surveys.invitations import member_spent_key
+
+    members = list(invitations_open_for(scope=scope))
+    keys = {member_spent_key(m.wave_id, m.pk): m for m in members}
+    spent = set(Spent.objects.filter(key__in=list(keys)).values_list("key", flat=True)) if keys else set()
+    return [{"member": m, "wave": m.wave, "answered": k in spent, "ballot": not m.has_email} for k, m in keys.items()]
+
+
+def ballot_units(*, wave: Wave) -> QuerySet:
+    """The units of a wave that have members without e-mail, with how many slips each gets."""
+    return (BallotUnit.objects.filter(wave=wave).select_related("unit").order_by("unit__path"))
+
+
 def result_units(*, scope: Scope, wave: Wave) -> QuerySet[Unit]:
     """Units of the wave's agency whose results the user may see."""
     if not (scope.platform_admin or wave.agency_id in (scope.hr_agency_ids | scope.agent_agency_ids)):
@@ -106,19 +124,22 @@ def result_units(*, scope: Scope, wave: Wave) -> QuerySet[Unit]:
 
 def response_rate(*, scope: Scope, wave: Wave, parent: Unit | None = None) -> list[dict]:
     """Invited and answered per unit (with its subtree) of the population snapshot, for the units
-    directly under ``parent`` (the root when ``None``) plus ``parent`` itself.
+    directly under ``parent`` (the root when ``None``) plus ``parent`` itself. The answers are counted
+    where they are recorded (``WaveMember.record_unit``): those of a unit smaller than ``min_group`` count
+    in its nearest ancestor that is not, so such a unit always shows "—".
 
     Counts of answered people follow the suppression rule (DESIGN.md: while a wave is open, response
     counts of units below ``min_group`` are hidden too), computed over the whole tree."""
     units = list(Unit.objects.filter(agency_id=wave.agency_id).values_list("id", "parent_id"))
     tree = dict(units)
+    # the invited in their own unit; the answers counted from the responses themselves, where they are
+    # recorded (nobody's own state is read: there is none)
     direct_invited = dict.fromkeys(tree, 0)
+    direct_invited.update(WaveMember.objects.filter(wave=wave).values("unit_id").annotate(n=Count("id"))
+                          .values_list("unit_id", "n"))
     direct_answered = dict.fromkeys(tree, 0)
-    for unit_id, invited, answered in (WaveMember.objects.filter(wave=wave).values("unit_id")
-                                       .annotate(n=Count("id"), a=Count("id", filter=Q(answered=True)))
-                                       .values_list("unit_id", "n", "a")):
-        direct_invited[unit_id] = invited
-        direct_answered[unit_id] = answered
+    direct_answered.update(Response.objects.filter(wave=wave).values("unit_id").annotate(n=Count("id"))
+                           .values_list("unit_id", "n"))
     hidden = suppress(tree, direct_answered, wave.min_group)
     invited_total = subtree_totals(tree, direct_invited)
     visible_ids = set(result_units(scope=scope, wave=wave).values_list("id", flat=True))

@@ -14,22 +14,24 @@ from typing import BinaryIO
 
 from django.conf import settings
 from django.core.mail import get_connection, EmailMessage
-from django.db import connection, transaction
-from django.db.models import F
+from django.db import connection, models, transaction
+from django.db.models import Count
 from django.urls import reverse
 from django.utils import timezone
 
 from berakhlak.analytics.likert import BEHAVIOUR_CODES
 from berakhlak.audit.services import audit_record
+from berakhlak.lib import anonymity
 from berakhlak.lib.db import load_rows
 from berakhlak.org.checks import Problem
-from berakhlak.org.models import Agency, Unit
+from berakhlak.org.models import Agency, Employee, Unit
 from berakhlak.org.services import ImportRejected, open_import_table
-from berakhlak.surveys import rules
+from berakhlak.surveys import invitations, rules
 from berakhlak.surveys.checks import check_responses
+from berakhlak.surveys.invitations import Credential
 from berakhlak.surveys.models import (
-    Comment, ExtraAnswer, Instrument, InstrumentKind, Item, Question, Response, Section, SelectionPick, Source, Wave,
-    WaveMember, WaveStatus,
+    Ballot, BallotUnit, Comment, Draft, ExtraAnswer, Instrument, InstrumentKind, Item, Question, Response, Section,
+    SelectionPick, Source, Spent, Wave, WaveMember, WaveStatus,
 )
 
 
@@ -135,45 +137,67 @@ def wave_create(*, actor, agency: Agency, code: str, title: str, instrument: Ins
 @transaction.atomic
 def wave_launch(*, actor, wave: Wave, send: bool = True) -> int:
     """Open the wave: freeze its population (every active employee with their unit and position at
-    this moment) in one INSERT … SELECT, then queue the invitations. Returns the population size."""
+    this moment) in one INSERT … SELECT, each with the unit their answers will be recorded under
+    (``rules.record_units``), prepare the ballot slips of each unit's members without e-mail, then queue
+    the invitations. Returns the population size."""
     wave = Wave.objects.select_for_update().get(pk=wave.pk)
     if wave.status != WaveStatus.DRAFT:
         raise SurveyError("gelombang sudah dibuka / the wave was already launched")
+    tree = dict(Unit.objects.filter(agency_id=wave.agency_id).values_list("id", "parent_id"))
+    population = dict(Employee.objects.filter(agency_id=wave.agency_id, is_active=True).values("unit_id")
+                      .annotate(n=Count("id")).values_list("unit_id", "n"))
+    if not population:
+        raise SurveyError("instansi belum punya pegawai aktif / the agency has no active employees")
+    record = rules.record_units(tree, population, wave.min_group)
     with connection.cursor() as cursor:
+        cursor.execute("CREATE TEMPORARY TABLE tmp_record_unit (unit_id bigint PRIMARY KEY, record_unit_id bigint)")
+        try:
+            load_rows(cursor, "tmp_record_unit", ["unit_id", "record_unit_id"], sorted(record.items()))
+            cursor.execute(
+                """
+                INSERT INTO surveys_wavemember (wave_id, employee_id, unit_id, record_unit_id, position_name,
+                                                position_kind, has_email)
+                SELECT %s, e.id, e.unit_id, r.record_unit_id, COALESCE(p.name, ''), COALESCE(p.kind, ''),
+                       e.email <> ''
+                FROM org_employee e JOIN tmp_record_unit r ON r.unit_id = e.unit_id
+                LEFT JOIN org_position p ON p.id = e.position_id
+                WHERE e.agency_id = %s AND e.is_active = %s
+                """,
+                [wave.pk, wave.agency_id, True],
+            )
+            size = cursor.rowcount
+        finally:
+            cursor.execute("DROP TABLE tmp_record_unit")
         cursor.execute(
             """
-            INSERT INTO surveys_wavemember (wave_id, employee_id, unit_id, position_name, position_kind,
-                                            answered, reminders)
-            SELECT %s, e.id, e.unit_id, COALESCE(p.name, ''), COALESCE(p.kind, ''), %s, 0
-            FROM org_employee e LEFT JOIN org_position p ON p.id = e.position_id
-            WHERE e.agency_id = %s AND e.is_active = %s
+            INSERT INTO surveys_ballotunit (wave_id, unit_id, record_unit_id, eligible, used, printing)
+            SELECT wave_id, unit_id, MIN(record_unit_id), COUNT(*), 0, 0 FROM surveys_wavemember
+            WHERE wave_id = %s AND has_email = %s GROUP BY wave_id, unit_id
             """,
-            [wave.pk, False, wave.agency_id, True],
+            [wave.pk, False],
         )
-        population = cursor.rowcount
-    if population == 0:
-        raise SurveyError("instansi belum punya pegawai aktif / the agency has no active employees")
     wave.status = WaveStatus.OPEN
     wave.launched_at = timezone.now()
     wave.save(update_fields=["status", "launched_at"])
-    audit_record(actor=actor, action="wave.launch", agency=wave.agency, obj=wave, after={"population": population})
+    audit_record(actor=actor, action="wave.launch", agency=wave.agency, obj=wave, after={"population": size})
     if send:
         from berakhlak.surveys.tasks import send_invitations
 
         transaction.on_commit(lambda: send_invitations.enqueue(wave.pk, False))
-    return population
+    return size
 
 
 @transaction.atomic
 def wave_close(*, actor, wave: Wave, compute: bool = True) -> Wave:
-    """Close the wave, wipe unsent drafts, and queue the index run."""
+    """Close the wave, wipe unsent drafts, void unused ballot slips, and queue the index run."""
     wave = Wave.objects.select_for_update().get(pk=wave.pk)
     if wave.status != WaveStatus.OPEN:
         raise SurveyError("hanya gelombang yang dibuka dapat ditutup / only an open wave can be closed")
     wave.status = WaveStatus.CLOSED
     wave.closed_at = timezone.now()
     wave.save(update_fields=["status", "closed_at"])
-    WaveMember.objects.filter(wave=wave, draft__isnull=False).update(draft=None)
+    Draft.objects.filter(wave=wave).delete()  # unsent answers are wiped
+    Ballot.objects.filter(ballot_unit__wave=wave).delete()  # unused slips are void
     audit_record(actor=actor, action="wave.close", agency=wave.agency, obj=wave)
     if compute:
         from berakhlak.surveys.tasks import compute_index
@@ -183,7 +207,7 @@ def wave_close(*, actor, wave: Wave, compute: bool = True) -> Wave:
 
 
 def invitation_token(wave: Wave, member_id: int) -> str:
-    return rules.token_sign(wave.secret, wave.pk, member_id)
+    return invitations.member_token(wave, member_id)
 
 
 def invitation_url(wave: Wave, member_id: int) -> str:
@@ -191,43 +215,33 @@ def invitation_url(wave: Wave, member_id: int) -> str:
 
 
 def invitations_send(*, wave_id: int, reminder: bool = False, batch: int = 500) -> int:
-    """E-mail each invited person (with an address) their personal link; a reminder goes only to those
-    who have not answered. Returns the number of messages sent."""
+    """E-mail each invited person (with an address) their personal link. The first sending goes to those
+    not yet invited; a reminder goes only to those who have not answered, which only this code can tell
+    (``invitations.spent_member_ids``, with the secret): nothing about it is written on the members. HR
+    learns how many messages were sent, never to whom. Returns that number."""
     wave = Wave.objects.select_related("agency").get(pk=wave_id)
     if wave.status != WaveStatus.OPEN:
         return 0
-    members = WaveMember.objects.filter(wave=wave).exclude(employee__email="")
-    if reminder:
-        members = members.filter(answered=False)
-    else:
+    members = WaveMember.objects.filter(wave=wave, has_email=True).exclude(employee__email="")
+    if not reminder:
         members = members.filter(invited_on__isnull=True)
+    rows = list(members.values_list("pk", "employee__name", "employee__email").order_by("pk"))
+    if reminder:
+        answered = invitations.spent_member_ids(wave, (pk for pk, _, _ in rows))
+        rows = [r for r in rows if r[0] not in answered]
     subject = (f"Pengingat: {wave.title}" if reminder else f"Undangan: {wave.title}")
-    sent = 0
     today = timezone.localdate()
     mail = get_connection()
-    rows = members.values_list("pk", "employee__name", "employee__email").order_by("pk")
-    chunk: list[tuple[int, str, str]] = []
-
-    def flush():
-        nonlocal sent
-        messages = [EmailMessage(subject, _invitation_body(wave, name, invitation_url(wave, pk), reminder),
-                                 settings.DEFAULT_FROM_EMAIL, [email]) for pk, name, email in chunk]
-        mail.send_messages(messages)
-        ids = [pk for pk, _, _ in chunk]
-        if reminder:
-            WaveMember.objects.filter(pk__in=ids).update(reminded_on=today, reminders=F("reminders") + 1)
-        else:
-            WaveMember.objects.filter(pk__in=ids).update(invited_on=today)
-        sent += len(chunk)
-        chunk.clear()
-
-    for row in rows.iterator(chunk_size=batch):
-        chunk.append(row)
-        if len(chunk) >= batch:
-            flush()
-    if chunk:
-        flush()
-    return sent
+    for start in range(0, len(rows), batch):
+        chunk = rows[start:start + batch]
+        mail.send_messages([EmailMessage(subject, _invitation_body(wave, name, invitation_url(wave, pk), reminder),
+                                         settings.DEFAULT_FROM_EMAIL, [email]) for pk, name, email in chunk])
+        if not reminder:
+            WaveMember.objects.filter(pk__in=[pk for pk, _, _ in chunk]).update(invited_on=today)
+    if reminder:
+        Wave.objects.filter(pk=wave.pk).update(reminders_sent=models.F("reminders_sent") + len(rows), reminded_on=today)
+        audit_record(actor=None, action="wave.remind", agency=wave.agency, obj=wave, after={"sent": len(rows)})
+    return len(rows)
 
 
 def _invitation_body(wave: Wave, name: str, url: str, reminder: bool) -> str:
@@ -241,80 +255,151 @@ def _invitation_body(wave: Wave, name: str, url: str, reminder: bool) -> str:
 
 # --- answering -----------------------------------------------------------------------------------
 
-def member_for_token(token: str) -> WaveMember | None:
-    """The invitation a token belongs to, or ``None`` (malformed, forged, unknown)."""
-    member_id = rules.token_member_id(token)
-    if member_id is None:
-        return None
-    member = (WaveMember.objects.select_related("wave", "wave__instrument", "wave__agency")
-              .filter(pk=member_id).first())
-    if member is None or not rules.token_valid(member.wave.secret, member.wave_id, token):
-        return None
-    return member
+def credential_for(token: str) -> Credential | None:
+    """What a personal link or a ballot code opens, or ``None`` (see ``invitations.credential_for``)."""
+    return invitations.credential_for(token)
+
+
+def draft_get(credential: Credential) -> dict:
+    """The answers saved so far under a link or ballot (empty when none), decrypted with its token."""
+    blob = Draft.objects.filter(key=credential.draft_key).values_list("blob", flat=True).first()
+    return anonymity.unseal(credential.token, blob) or {}
+
+
+def is_spent(credential: Credential) -> bool:
+    return invitations.spent(credential)
 
 
 @transaction.atomic
-def draft_save(*, member_id: int, answers: dict | None = None, picks: dict | None = None,
+def draft_save(*, credential: Credential, answers: dict | None = None, picks: dict | None = None,
                comment: str | None = None) -> dict:
-    """Merge one page's answers into the invitation's draft (save and resume)."""
-    member = WaveMember.objects.select_for_update().select_related("wave").get(pk=member_id)
-    if member.answered or member.wave.status != WaveStatus.OPEN:
+    """Merge one page's answers into the draft of a link or ballot (save and resume). The draft row is
+    keyed by a keyed hash and holds one encrypted blob: it names nobody, and no person row is touched."""
+    wave = Wave.objects.only("status").get(pk=credential.wave.pk)
+    if wave.status != WaveStatus.OPEN or is_spent(credential):
         raise SurveyError("undangan ini sudah dipakai atau survei ditutup / this invitation is spent or the survey closed")
-    draft = member.draft or {"answers": {}, "picks": {}, "comment": ""}
+    row = Draft.objects.select_for_update().filter(key=credential.draft_key).first()
+    draft = (anonymity.unseal(credential.token, row.blob) if row else None) or {}
     draft.setdefault("answers", {}).update(answers or {})
     draft.setdefault("picks", {}).update(picks or {})
+    draft.setdefault("comment", "")
     if comment is not None:
         draft["comment"] = comment
-    member.draft = draft
-    member.save(update_fields=["draft"])
+    blob = anonymity.seal(credential.token, draft)
+    if row is None:
+        Draft.objects.update_or_create(key=credential.draft_key, defaults={"wave_id": credential.wave.pk, "blob": blob})
+    else:
+        row.blob = blob
+        row.save(update_fields=["blob"])
     return draft
 
 
 @dataclass
 class Submission:
-    stored: bool  # False: the invitation had already been spent (a double submission)
+    stored: bool  # False: the link or ballot had already been spent (a double submission)
+
+
+def _lock_wave_shared(wave_id: int) -> str:
+    """The wave's status, holding a share lock on its row till the end of the transaction (PostgreSQL):
+    a close (``FOR UPDATE``) waits for the submissions under way, submissions do not wait for each other.
+    On SQLite writers are serialised anyway. The wave row names nobody."""
+    with connection.cursor() as cursor:
+        lock = " FOR SHARE" if connection.vendor == "postgresql" else ""
+        cursor.execute(f"SELECT status FROM surveys_wave WHERE id = %s{lock}", [wave_id])
+        return cursor.fetchone()[0]
+
+
+def _spend(credential: Credential) -> bool:
+    """Spend a link or ballot exactly once (False when it was already spent): a conditional write keyed
+    by its keyed hash, never a write to a row that names a person."""
+    with connection.cursor() as cursor:
+        if credential.is_ballot:
+            cursor.execute("DELETE FROM surveys_ballot WHERE key = %s", [credential.ballot_key])
+            if cursor.rowcount != 1:
+                return False
+            cursor.execute("UPDATE surveys_ballotunit SET used = used + 1 WHERE id = %s AND used < eligible",
+                           [credential.ballot_unit_id])
+            if cursor.rowcount != 1:
+                raise SurveyError("semua kertas suara unit ini sudah terpakai / every ballot of this unit has been used")
+            return True
+        cursor.execute("INSERT INTO surveys_spent (wave_id, key) VALUES (%s, %s) ON CONFLICT DO NOTHING",
+                       [credential.wave.pk, credential.spent_key])
+        return cursor.rowcount == 1
 
 
 @transaction.atomic
-def response_submit(*, member_id: int, pages: list[rules.Page]) -> Submission:
-    """Store the draft as a response and spend the invitation, in one transaction.
+def response_submit(*, credential: Credential, pages: list[rules.Page]) -> Submission:
+    """Store the draft as a response and spend the link or ballot, in one transaction.
 
-    The response gets the snapshot unit and today's date, nothing else about the person (anonymous
-    waves); the comment goes to its own table. A second submission finds the invitation spent and
-    stores nothing."""
-    # Lock the invitation and its wave (a close waits for the submissions under way), not the instrument:
-    # a built-in instrument is shared by every wave, and locking its row made all submissions of all
-    # agencies wait for each other (and for any index run, which locks it too).
-    member = (WaveMember.objects.select_for_update(of=("self", "wave")).select_related("wave", "wave__instrument")
-              .get(pk=member_id))
-    wave = member.wave
-    if member.answered:
+    What is written: the ``Spent`` record (or the ballot's deletion), the response under the record unit
+    with today's date, its extra answers and picks, the comment in its own table, and the draft's deletion.
+    Every one of them is keyed by keyed hashes or names no one: no row that names a person is inserted,
+    updated, locked or deleted (DESIGN.md "Anonymity"). A second submission stores nothing."""
+    status = _lock_wave_shared(credential.wave.pk)
+    if is_spent(credential):
         return Submission(stored=False)
-    if wave.status != WaveStatus.OPEN:
+    if status != WaveStatus.OPEN:
         raise SurveyError("survei sudah ditutup / the survey is closed")
-    draft = member.draft or {}
+    draft = draft_get(credential)
     if rules.missing_pages(pages, draft):
         raise SurveyError("masih ada halaman yang belum lengkap / some pages are not complete")
+    if not _spend(credential):
+        return Submission(stored=False)
+    wave = credential.wave
     answers = draft.get("answers", {})
     today = timezone.localdate()
     response = Response.objects.create(
-        wave=wave, unit_id=member.unit_id, submitted_on=today, source=Source.WEB,
-        member=None if wave.anonymous else member,
-        **{code.lower(): answers.get(code) for code in BEHAVIOUR_CODES})
-    items = dict(wave.instrument.items.values_list("code", "pk"))
-    extra = [ExtraAnswer(response=response, item_id=items[code], value=v) for code, v in answers.items()
-             if code not in BEHAVIOUR_CODES and code in items]
-    ExtraAnswer.objects.bulk_create(extra)
-    picks = [SelectionPick(response=response, question=q, item_id=items[code])
-             for q, codes in draft.get("picks", {}).items() if q in Question.values for code in codes if code in items]
-    SelectionPick.objects.bulk_create(picks)
+        wave_id=wave.pk, unit_id=credential.record_unit_id, submitted_on=today, source=Source.WEB,
+        member_id=credential.member_id, **{code.lower(): answers.get(code) for code in BEHAVIOUR_CODES})
+    items = dict(Item.objects.filter(instrument_id=wave.instrument_id).values_list("code", "pk"))
+    ExtraAnswer.objects.bulk_create([ExtraAnswer(response=response, item_id=items[code], value=v)
+                                     for code, v in answers.items() if code not in BEHAVIOUR_CODES and code in items])
+    SelectionPick.objects.bulk_create([
+        SelectionPick(response=response, question=q, item_id=items[code])
+        for q, codes in draft.get("picks", {}).items() if q in Question.values for code in codes if code in items])
     comment = (draft.get("comment") or "").strip()
     if comment and wave.instrument.include_comment:
-        Comment.objects.create(wave=wave, unit_id=member.unit_id, text=comment[:rules.COMMENT_MAX], submitted_on=today)
-    member.answered = True
-    member.draft = None
-    member.save(update_fields=["answered", "draft"])
+        Comment.objects.create(wave_id=wave.pk, unit_id=credential.record_unit_id, text=comment[:rules.COMMENT_MAX],
+                               submitted_on=today)
+    Draft.objects.filter(key=credential.draft_key).delete()
     return Submission(stored=True)
+
+
+# --- ballots (staff without e-mail) -------------------------------------------------------------------
+
+@dataclass
+class BallotSlips:
+    ballot_unit: BallotUnit
+    codes: list[str]
+
+
+@transaction.atomic
+def ballots_print(*, actor, wave: Wave, unit: Unit) -> BallotSlips:
+    """Print (again) the ballot slips of one unit: as many new one-time codes as its members without
+    e-mail, each stored only as a keyed hash; every unused code printed before is void. The codes are
+    returned once, to be printed; they cannot be shown again. The audit records the printing, not a count."""
+    wave = Wave.objects.select_for_update().get(pk=wave.pk)
+    if wave.status != WaveStatus.OPEN:
+        raise SurveyError("kertas suara hanya untuk survei yang dibuka / ballots are for an open survey")
+    bu = BallotUnit.objects.select_for_update().filter(wave=wave, unit=unit).first()
+    if bu is None:
+        raise SurveyError("semua pegawai unit ini memiliki surel / everyone in this unit has an e-mail address")
+    Ballot.objects.filter(ballot_unit=bu).delete()
+    codes: list[str] = []
+    keys: set[str] = set()
+    while len(codes) < bu.eligible:
+        code = anonymity.random_code()
+        key = invitations.ballot_key(code)
+        if key in keys or Ballot.objects.filter(key=key).exists():
+            continue
+        keys.add(key)
+        codes.append(code)
+    Ballot.objects.bulk_create([Ballot(ballot_unit=bu, key=k) for k in keys])
+    bu.printing += 1
+    bu.save(update_fields=["printing"])
+    audit_record(actor=actor, action="wave.ballots_print", agency=wave.agency, obj=wave,
+                 after={"unit": unit.code, "printing": bu.printing})
+    return BallotSlips(ballot_unit=bu, codes=codes)
 
 
 # --- import of answers collected elsewhere -----------------------------------------------------

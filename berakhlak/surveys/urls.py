@@ -13,11 +13,12 @@ urlpatterns = [
     path("survei/undangan/<int:pk>/", views.my_invitation, name="my_invitation"),
     path("survei/<int:pk>/", views.wave_detail, name="wave"),
     path("survei/<int:pk>/aksi/<slug:action>/", views.wave_action, name="wave_action"),
-    path("survei/<int:pk>/lembar-tautan/", views.link_sheet, name="link_sheet"),
+    path("survei/<int:pk>/kertas-suara/", views.ballots, name="ballots"),
     path("survei/<int:pk>/hasil/", views.results, name="results"),
     path("survei/<int:pk>/hasil/ekspor.<str:fmt>", views.export, name="export"),
-    # public answering pages (personal link, no login)
+    # public answering pages (personal link or ballot code, no login)
     path("s/selesai/", views_answer.thanks, name="thanks"),
+    path("s/kode/", views_answer.ballot, name="ballot"),
     path("s/<str:token>/", views_answer.start, name="answer"),
     path("s/<str:token>/halaman/<int:page>/", views_answer.page, name="answer_page"),
     path("s/<str:token>/periksa/", views_answer.review, name="answer_review"),

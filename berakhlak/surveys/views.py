@@ -1,23 +1,26 @@
-"""Survey pages for HR, leaders, change agents and employees: waves, response rate, printable link
-sheets, instruments, result dashboards and exports."""
+"""Survey pages for HR, leaders, change agents and employees: waves, response rate, printable ballot
+slips, instruments, result dashboards and exports. No page shows HR a personal link or who has answered."""
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Q
 from django.http import Http404, HttpResponse, HttpResponseForbidden
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from berakhlak.accounts.scope import scope_for
 from berakhlak.org.models import Unit
 from berakhlak.surveys import selectors
 from berakhlak.surveys.forms import DeriveForm, ItemForm, WaveForm
 from berakhlak.surveys.models import Section, WaveMember, WaveStatus
+from berakhlak.surveys.invitations import ballot_token
 from berakhlak.surveys.services import (
-    SurveyError, instrument_derive, instrument_frozen, instrument_item_add, invitation_token, invitation_url,
+    SurveyError, ballots_print, instrument_derive, instrument_frozen, instrument_item_add, invitation_token,
     wave_close, wave_create, wave_launch,
 )
 
@@ -27,7 +30,7 @@ def wave_list(request):
     scope = scope_for(request.user)
     waves = selectors.wave_list(scope=scope)
     return render(request, "surveys/waves.html", {
-        "waves": waves, "invitations": selectors.invitations_open_for(scope=scope),
+        "waves": waves, "invitations": selectors.my_invitations(scope=scope),
         "manageable": selectors.managed_agencies(scope=scope)})
 
 
@@ -35,7 +38,7 @@ def wave_list(request):
 def my_invitation(request, pk: int):
     """A signed-in employee's own link to an open wave (same personal link as the e-mail)."""
     scope = scope_for(request.user)
-    member = selectors.invitations_open_for(scope=scope).filter(pk=pk).first()
+    member = selectors.invitations_open_for(scope=scope).filter(pk=pk, has_email=True).first()
     if member is None:
         raise Http404
     return redirect("surveys:answer", token=invitation_token(member.wave, member.pk))
@@ -71,7 +74,7 @@ def wave_detail(request, pk: int):
         if wave.status != WaveStatus.DRAFT else []
     context = {"wave": wave, "manage": manage, "rate": rate,
                "population": WaveMember.objects.filter(wave=wave).count() if manage else None,
-               "with_email": WaveMember.objects.filter(wave=wave).exclude(employee__email="").count() if manage else None}
+               "with_email": WaveMember.objects.filter(wave=wave, has_email=True).count() if manage else None}
     if request.htmx and request.GET.get("partial") == "rate":
         return render(request, "surveys/wave.html#rate", context)
     return render(request, "surveys/wave.html", context)
@@ -111,7 +114,8 @@ def wave_action(request, pk: int, action: str):
             if wave.status != WaveStatus.OPEN:
                 raise SurveyError(_("Pengingat hanya untuk survei yang dibuka."))
             send_invitations.enqueue(wave.pk, True)
-            messages.success(request, _("Pengingat dikirim ke yang belum mengisi."))
+            messages.success(request, _("Pengingat dijadwalkan untuk yang belum mengisi dan memiliki surel. "
+                                        "Jumlahnya tampil di halaman ini; siapa penerimanya tidak pernah ditampilkan."))
         elif action == "hitung":
             from berakhlak.surveys.tasks import compute_index
 
@@ -127,27 +131,38 @@ def wave_action(request, pk: int, action: str):
 
 
 @login_required
-def link_sheet(request, pk: int):
-    """Printable sheet of personal links and QR codes of one unit, for staff without e-mail."""
+@require_http_methods(["GET", "POST"])
+def ballots(request, pk: int):
+    """Ballot slips for staff without e-mail: the units that need them (GET), and the printable slips of one
+    unit (POST: new one-time codes, as many as its members without e-mail; every unused code printed before
+    for that unit becomes void). The codes are shown once, on the printed page, never stored in clear."""
     import segno
 
     scope = scope_for(request.user)
     wave = selectors.wave_get(scope=scope, pk=pk)
     if not selectors.can_manage(scope, wave) or wave.status != WaveStatus.OPEN:
         raise Http404
-    unit = _unit_param(request, wave, scope)
-    members = WaveMember.objects.filter(wave=wave, answered=False).select_related("employee", "unit")
-    if unit is not None:
-        members = members.filter(unit__path__startswith=unit.path)
-    if request.GET.get("tanpa_surel"):
-        members = members.filter(employee__email="")
-    members = members.order_by("unit__path", "employee__name")[:500]
-    rows = []
-    for m in members:
-        url = invitation_url(wave, m.pk)
-        svg = segno.make(url, error="m").svg_inline(scale=3, dark="#000", light="#fff")
-        rows.append({"member": m, "url": url, "qr": svg})
-    return render(request, "surveys/link_sheet.html", {"wave": wave, "unit": unit, "rows": rows})
+    units = selectors.ballot_units(wave=wave)
+    if request.method == "POST":
+        unit_id = request.POST.get("unit", "")
+        bu = units.filter(unit_id=int(unit_id)).first() if unit_id.isdigit() else None
+        if bu is None:
+            raise Http404
+        try:
+            printed = ballots_print(actor=request.user, wave=wave, unit=bu.unit)
+        except SurveyError as exc:
+            messages.error(request, str(exc))
+            return redirect("surveys:ballots", pk=wave.pk)
+        base = settings.SITE_URL.rstrip("/")
+        slips = []
+        for code in printed.codes:
+            url = base + reverse("surveys:answer", args=[ballot_token(code)])
+            slips.append({"code": f"{code[:5]}-{code[5:]}", "url": url,
+                          "qr": segno.make(url, error="m").svg_inline(scale=3, dark="#000", light="#fff")})
+        return render(request, "surveys/ballot_slips.html", {
+            "wave": wave, "unit": bu.unit, "slips": slips, "printing": printed.ballot_unit.printing,
+            "ballot_url": base + reverse("surveys:ballot")})
+    return render(request, "surveys/ballots.html", {"wave": wave, "units": units})
 
 
 # --- instruments -------------------------------------------------------------------------------

@@ -1,8 +1,9 @@
-"""The answering form: public pages reached through a personal invitation link (no login).
+"""The answering form: public pages reached through a personal invitation link or a ballot code (no login).
 
-Phone-first, one value per page, progress shown; every page saves to the invitation's draft so the
-person can close the page and resume while the link lives. Works without JavaScript (plain forms and
-redirects); htmx only boosts the navigation. A double submission never doubles a response.
+Phone-first, one value per page, progress shown; every page saves to the encrypted draft of the link or
+ballot, so the person can close the page and resume while it lives. Works without JavaScript (plain forms
+and redirects); htmx only boosts the navigation. A double submission never doubles a response. These pages
+touch no row that names a person, nor the session of a signed-in visitor (DESIGN.md "Anonymity").
 """
 
 from __future__ import annotations
@@ -16,7 +17,11 @@ from django.views.decorators.http import require_http_methods, require_POST
 from berakhlak.surveys import item_bank, rules
 from berakhlak.surveys.models import InstrumentKind, WaveStatus
 from berakhlak.surveys.selectors import instrument_pages
-from berakhlak.surveys.services import SurveyError, draft_save, member_for_token, response_submit
+from berakhlak.lib.anonymity import normalise_code
+from berakhlak.surveys.invitations import BALLOT_PREFIX, ballot_token
+from berakhlak.surveys.services import (
+    SurveyError, credential_for, draft_get, draft_save, is_spent, response_submit,
+)
 
 VALUE_NAMES = {
     "BP": ("Berorientasi Pelayanan", "Service orientation"), "AK": ("Akuntabel", "Accountable"),
@@ -33,56 +38,69 @@ def _lang(pair):
     return pair[1] if (get_language() or "id").startswith("en") and pair[1] else pair[0]
 
 
-def _member_or_404(token):
-    member = member_for_token(token)
-    if member is None:
+def _credential_or_404(request, token):
+    credential = credential_for(token)
+    if credential is None:
         raise Http404
-    return member
+    return credential
 
 
-def _closed(request, member):
-    return render(request, "surveys/answer_closed.html", {"wave": member.wave, "answered": member.answered},
-                  status=200 if member.answered else 410)
+def _closed(request, credential):
+    return render(request, "surveys/answer_closed.html", {"wave": credential.wave}, status=410)
 
 
 def _answerable(request, token):
-    """The invitation of ``token`` and, when it cannot be answered any more, the page to show instead."""
-    member = _member_or_404(token)
-    if member.answered:
-        return member, redirect("surveys:thanks")
-    if member.wave.status != WaveStatus.OPEN:
-        return member, _closed(request, member)
-    return member, None
+    """The credential of ``token`` and, when it cannot be answered any more, the page to show instead."""
+    credential = _credential_or_404(request, token)
+    if credential.wave.status != WaveStatus.OPEN:
+        return credential, _closed(request, credential)
+    if is_spent(credential):
+        return credential, redirect("surveys:thanks")
+    return credential, None
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def ballot(request):
+    """Typing the code of a ballot slip (for those who cannot scan its QR code)."""
+    error = None
+    if request.method == "POST":
+        code = normalise_code(request.POST.get("kode", ""))[:40]
+        if code and credential_for(ballot_token(code)) is not None:
+            return redirect("surveys:answer", token=ballot_token(code))
+        error = True
+    return render(request, "surveys/answer_ballot.html", {"error": error}, status=404 if error else 200)
 
 
 @never_cache
 def start(request, token: str):
     """The invitation link: a welcome page, or straight back to the first unfinished page."""
-    member, stop = _answerable(request, token)
+    credential, stop = _answerable(request, token)
     if stop is not None:
         return stop
-    pages = instrument_pages(member.wave.instrument)
-    draft = member.draft or {}
+    pages = instrument_pages(credential.wave.instrument)
+    draft = draft_get(credential)
     missing = rules.missing_pages(pages, draft)
     if draft and request.GET.get("mulai") is None:
         index = next((i for i, p in enumerate(pages) if p.key in missing), len(pages) - 1)
         return redirect("surveys:answer_page", token=token, page=index + 1)
     return render(request, "surveys/answer_start.html", {
-        "wave": member.wave, "token": token, "pages": len(pages), "resumed": bool(draft)})
+        "wave": credential.wave, "token": token, "pages": len(pages), "resumed": bool(draft),
+        "ballot": credential.is_ballot})
 
 
 @never_cache
 @require_http_methods(["GET", "POST"])
 def page(request, token: str, page: int):
-    member, stop = _answerable(request, token)
+    credential, stop = _answerable(request, token)
     if stop is not None:
         return stop
-    wave = member.wave
+    wave = credential.wave
     pages = instrument_pages(wave.instrument)
     if not 1 <= page <= len(pages):
         raise Http404
     current = pages[page - 1]
-    draft = member.draft or {"answers": {}, "picks": {}, "comment": ""}
+    draft = draft_get(credential) or {"answers": {}, "picks": {}, "comment": ""}
     errors: dict[str, str] = {}
     error = None
     values = dict(draft.get("answers", {}))
@@ -93,15 +111,15 @@ def page(request, token: str, page: int):
             answers, errors = rules.check_likert_page(current, request.POST, wave.scale)
             values.update(answers)
             if not errors:
-                draft_save(member_id=member.pk, answers=answers)
+                draft_save(credential=credential, answers=answers)
         elif current.kind == "PICK":
             picked, error = rules.check_picks(current, request.POST.getlist("pick"), wave.instrument.max_picks)
             if not error:
-                draft_save(member_id=member.pk, picks={current.key: picked})
+                draft_save(credential=credential, picks={current.key: picked})
         else:
             comment, error = rules.check_comment(request.POST.get("comment", ""))
             if not error:
-                draft_save(member_id=member.pk, comment=comment)
+                draft_save(credential=credential, comment=comment)
         if not errors and not error:
             if request.POST.get("later"):
                 return render(request, "surveys/answer_saved.html", {"wave": wave, "token": token})
@@ -129,29 +147,39 @@ def page(request, token: str, page: int):
 @require_http_methods(["GET", "POST"])
 def review(request, token: str):
     """Last step: what is still missing, and the submit button."""
-    member, stop = _answerable(request, token)
+    credential, stop = _answerable(request, token)
     if stop is not None:
         return stop
-    wave = member.wave
+    return _review(request, credential, token)
+
+
+def _review(request, credential, token: str, error: str | None = None):
+    wave = credential.wave
     pages = instrument_pages(wave.instrument)
-    missing = rules.missing_pages(pages, member.draft or {})
+    missing = rules.missing_pages(pages, draft_get(credential))
     missing_pages = [(i + 1, _lang(VALUE_NAMES.get(p.key, (p.key, p.key)))) for i, p in enumerate(pages) if p.key in missing]
     return render(request, "surveys/answer_review.html", {
-        "wave": wave, "token": token, "missing": missing_pages, "total": len(pages)})
+        "wave": wave, "token": token, "missing": missing_pages, "total": len(pages), "error": error},
+        status=409 if error else 200)
 
 
 @never_cache
 @require_POST
 def submit(request, token: str):
-    member = _member_or_404(token)
-    if member.answered:
-        return redirect("surveys:thanks")  # a double submission stores nothing more
+    credential = credential_for(token)
+    if credential is None:
+        if token.startswith(BALLOT_PREFIX):  # a used ballot no longer opens: its second submission lands here
+            return redirect("surveys:thanks")
+        raise Http404
     # the pages only serve the completeness check: codes and sections, not the item texts
-    pages = instrument_pages(member.wave.instrument, texts=False)
+    pages = instrument_pages(credential.wave.instrument, texts=False)
     try:
-        response_submit(member_id=member.pk, pages=pages)
-    except SurveyError:
-        return redirect("surveys:answer_review", token=token)
+        response_submit(credential=credential, pages=pages)
+    except SurveyError as exc:
+        credential.wave.refresh_from_db(fields=["status"])
+        if credential.wave.status != WaveStatus.OPEN:
+            return _closed(request, credential)
+        return _review(request, credential, token, error=str(exc))
     return redirect("surveys:thanks")
 
 

@@ -12,8 +12,9 @@ from playwright.sync_api import expect
 from berakhlak.accounts.models import Role
 from berakhlak.accounts.services import role_assign, user_create
 from berakhlak.surveys.models import InstrumentKind, Response, WaveMember
-from berakhlak.surveys.services import draft_save, instrument_builtin, response_submit, wave_create, \
-    wave_launch
+from berakhlak.surveys.services import (
+    credential_for, draft_save, instrument_builtin, invitation_token, response_submit, wave_create, wave_launch,
+)
 from berakhlak.surveys.selectors import instrument_pages
 from tests.factories import AgencyFactory, EmployeeFactory, UnitFactory
 
@@ -87,8 +88,9 @@ def test_employee_answers_on_a_phone_resumes_and_hr_sees_results(browser, phone,
     answers = {i.code: 3 for p in pages if p.kind == "LIKERT" for i in p.items}
     for person in setup["people"][1:6]:  # five colleagues answer too
         member = WaveMember.objects.get(wave=wave, employee=person)
-        draft_save(member_id=member.pk, answers=answers)
-        response_submit(member_id=member.pk, pages=pages)
+        credential = credential_for(invitation_token(wave, member.pk))
+        draft_save(credential=credential, answers=answers)
+        response_submit(credential=credential, pages=pages)
     page.reload()
     expect(biro_row).to_have_text("6")
     shot(page, "survey-05-rate-hr")

@@ -8,7 +8,9 @@ import pytest
 from berakhlak.accounts.models import Role, RoleAssignment
 from berakhlak.surveys.indexing import index_compute
 from berakhlak.surveys.models import WaveMember
-from berakhlak.surveys.services import draft_save, response_submit, wave_close, wave_launch
+from berakhlak.surveys.services import (
+    credential_for, draft_save, invitation_token, response_submit, wave_close, wave_launch,
+)
 from berakhlak.surveys.selectors import instrument_pages
 from tests.factories import UserFactory
 
@@ -19,8 +21,9 @@ def computed(org, hr, wave):
     pages = instrument_pages(wave.instrument)
     answers = {i.code: 4 for p in pages if p.kind == "LIKERT" for i in p.items}
     for member in WaveMember.objects.filter(wave=wave):
-        draft_save(member_id=member.pk, answers=answers)
-        response_submit(member_id=member.pk, pages=pages)
+        credential = credential_for(invitation_token(wave, member.pk))
+        draft_save(credential=credential, answers=answers)
+        response_submit(credential=credential, pages=pages)
     wave_close(actor=hr, wave=wave, compute=False)
     index_compute(wave=wave)
     return wave
@@ -72,15 +75,32 @@ def test_a_change_agent_reads_the_agency_results(client, org, computed):
 
 def test_the_employee_home_lists_their_open_invitation(client, org, hr, wave):
     wave_launch(actor=hr, wave=wave, send=False)
-    person = org["people"]["b"][0]
+    person = org["people"]["b"][1]
     client.force_login(user_for(person))
     page = client.get("/survei/")
     member = WaveMember.objects.get(wave=wave, employee=person)
-    assert f"/survei/undangan/{member.pk}/" in page.content.decode()
+    assert f"/survei/undangan/{member.pk}/" in page.content.decode() and "Isi sekarang" in page.content.decode()
     go = client.get(f"/survei/undangan/{member.pk}/")
-    assert go.status_code == 302 and go["Location"].startswith("/s/")
+    assert go.status_code == 302 and go["Location"] == f"/s/{invitation_token(wave, member.pk)}/"
     other = WaveMember.objects.exclude(pk=member.pk).first()
     assert client.get(f"/survei/undangan/{other.pk}/").status_code == 404
+    # once answered, the person (and only they) sees it on their home page
+    pages = instrument_pages(wave.instrument)
+    credential = credential_for(invitation_token(wave, member.pk))
+    draft_save(credential=credential, answers={i.code: 4 for p in pages if p.kind == "LIKERT" for i in p.items})
+    response_submit(credential=credential, pages=pages)
+    page = client.get("/survei/").content.decode()
+    assert "Sudah diisi" in page and f"/survei/undangan/{member.pk}/" not in page
+
+
+def test_staff_without_email_get_no_personal_link_even_when_signed_in(client, org, hr, wave):
+    wave_launch(actor=hr, wave=wave, send=False)
+    person = org["people"]["b"][0]  # no e-mail: answers with a ballot slip
+    client.force_login(user_for(person))
+    member = WaveMember.objects.get(wave=wave, employee=person)
+    page = client.get("/survei/").content.decode()
+    assert f"/survei/undangan/{member.pk}/" not in page and "/s/kode/" in page
+    assert client.get(f"/survei/undangan/{member.pk}/").status_code == 404
 
 
 def test_a_unit_head_follows_the_response_rate_of_their_subtree(client, org, hr, wave):

@@ -10,8 +10,9 @@ import pytest
 from django.core import mail
 from django.db import connection
 
-from berakhlak.surveys.models import Comment, Response, UnitResult, WaveMember, WaveStatus
-from berakhlak.surveys.services import invitation_token, wave_close, wave_launch
+from berakhlak.audit.models import AuditEvent
+from berakhlak.surveys.models import Ballot, BallotUnit, Comment, Draft, Response, Spent, UnitResult, WaveMember, WaveStatus
+from berakhlak.surveys.services import credential_for, draft_get, invitation_token, wave_close, wave_launch
 
 
 
@@ -48,7 +49,7 @@ def test_launch_freezes_the_population_and_mails_everyone_with_an_address(org, h
     wave.refresh_from_db()
     assert wave.status == WaveStatus.OPEN
     assert WaveMember.objects.filter(wave=wave).count() == 19
-    assert len(mail.outbox) == 18  # one person in BIRO-B has no e-mail: printed sheet instead
+    assert len(mail.outbox) == 18  # one person in BIRO-B has no e-mail: a ballot slip instead
     body = mail.outbox[0].body
     assert "/s/" in body and "anonim" in body
     # a later move does not change the frozen unit
@@ -67,8 +68,12 @@ def test_an_employee_answers_resumes_and_submits_once(client, org, hr, wave, dja
     assert bad.status_code == 422 and "Pilih salah satu jawaban" in bad.content.decode()
     # answer page 1 and leave
     assert client.post(f"/s/{token}/halaman/1/", {"BP1": "4", "BP2": "5", "BP3": "3", "later": "1"}).status_code == 200
-    member.refresh_from_db()
-    assert member.draft["answers"] == {"BP1": 4, "BP2": 5, "BP3": 3}
+    assert draft_get(credential_for(token))["answers"] == {"BP1": 4, "BP2": 5, "BP3": 3}
+    # the draft is stored encrypted, keyed by a keyed hash: nothing in it names the member or shows an answer
+    (stored,) = Draft.objects.filter(wave=wave)
+    assert len(stored.key) == 64 and "BP1" not in stored.blob and token not in stored.blob
+    draft_cols = {c.name for c in connection.introspection.get_table_description(connection.cursor(), "surveys_draft")}
+    assert draft_cols == {"id", "wave_id", "key", "blob"}  # no member, no employee, no time
     # coming back with the same link resumes on page 2
     resume = client.get(f"/s/{token}/")
     assert resume.status_code == 302 and resume["Location"].endswith("/halaman/2/")
@@ -84,6 +89,7 @@ def test_an_employee_answers_resumes_and_submits_once(client, org, hr, wave, dja
     assert response.unit_id == org["a"].pk and response.bp1 == 5 and response.ak1 == 5  # the last answer counts
     assert response.extra_answers.count() == 10  # 6 engagement + 4 branding items
     assert Comment.objects.get(wave=wave).text == "Rapat terlalu banyak."
+    assert not Draft.objects.exists() and Spent.objects.filter(wave=wave).count() == 1
 
 
 def test_a_forged_or_unknown_token_is_not_found(client, org, hr, wave, django_capture_on_commit_callbacks):
@@ -108,19 +114,23 @@ def test_the_database_keeps_no_link_between_a_person_and_an_answer(client, org, 
     assert set(Response.objects.filter(wave=wave).values_list("member_id", flat=True)) == {None}
     for field in Response._meta.get_fields():
         assert field.get_internal_type() != "DateTimeField" if hasattr(field, "get_internal_type") else True
-    # the invitations only know *that* their person answered, and nothing of the draft remains
-    assert WaveMember.objects.filter(wave=wave, answered=True).count() == 3
-    assert not WaveMember.objects.filter(wave=wave, answered=True, draft__isnull=False).exists()
+    # the invitations know nothing of the answering: no flag, no draft, no date; what the answering path
+    # wrote is keyed by keyed hashes that name no member
+    member_cols = {c.name for c in connection.introspection.get_table_description(connection.cursor(), "surveys_wavemember")}
+    assert not member_cols & {"answered", "draft", "reminded_on", "reminders", "submitted_on"}
+    keys = set(Spent.objects.filter(wave=wave).values_list("key", flat=True))
+    assert len(keys) == 3
+    spent_cols = {c.name for c in connection.introspection.get_table_description(connection.cursor(), "surveys_spent")}
+    assert spent_cols == {"id", "wave_id", "key"}
+    assert not Draft.objects.exists()
     member_cols = {c.name for c in connection.introspection.get_table_description(connection.cursor(), "surveys_wavemember")}
     assert not any("response" in c for c in member_cols)
     # comments stand alone
     comment_cols = {c.name for c in connection.introspection.get_table_description(connection.cursor(), "surveys_comment")}
     assert not any("response" in c or "member" in c or "employee" in c for c in comment_cols)
     # no audit row names both a person and an answer
-    from berakhlak.audit.models import AuditEvent
-
     assert not AuditEvent.objects.filter(object_type="surveys.response").exists()
-    # the only per-person fact: which members answered — the answers' unit is the snapshot unit, date only
+    # the answers' unit is the record unit (here the snapshot unit), the date only
     assert sorted(Response.objects.filter(wave=wave).values_list("bp1", flat=True)) == [2, 3, 5]
 
 
@@ -230,21 +240,96 @@ def test_reminders_go_only_to_those_who_have_not_answered(client, org, hr, wave,
     assert invitations_send(wave_id=wave.pk, reminder=True) == 17
     assert answered.employee.email not in {m.to[0] for m in mail.outbox}
     assert all(m.subject.startswith("Pengingat") for m in mail.outbox)
-    assert WaveMember.objects.filter(wave=wave, reminders=1).count() == 17
+    # HR learns how many were sent, never to whom: nothing is written on the members
+    wave.refresh_from_db()
+    assert wave.reminders_sent == 17
+    reminder = AuditEvent.objects.get(action="wave.remind")
+    assert reminder.after == {"sent": 17}
     # the first round is not sent twice
     assert invitations_send(wave_id=wave.pk) == 0
 
 
-def test_printable_sheet_has_a_qr_code_per_person_without_email(client, org, hr, wave, django_capture_on_commit_callbacks):
+def test_hr_sees_no_personal_link_anywhere(client, org, hr, wave, django_capture_on_commit_callbacks):
     launch(wave, hr, django_capture_on_commit_callbacks)
     client.force_login(hr)
-    page = client.get(f"/survei/{wave.pk}/lembar-tautan/?tanpa_surel=1")
-    assert page.status_code == 200
-    html = page.content.decode()
-    assert html.count("<svg") == 1  # one person in BIRO-B has no e-mail
-    member = WaveMember.objects.get(wave=wave, employee__email="")
-    assert invitation_token(wave, member.pk) in html
-    assert client.get(f"/survei/{wave.pk}/lembar-tautan/").content.decode().count("<svg") == 19
+    tokens = [invitation_token(wave, pk) for pk in WaveMember.objects.filter(wave=wave).values_list("pk", flat=True)]
+    assert client.get(f"/survei/{wave.pk}/lembar-tautan/").status_code == 404  # the old sheet of links is gone
+    pages = [f"/survei/{wave.pk}/", f"/survei/{wave.pk}/kertas-suara/", "/survei/", f"/survei/{wave.pk}/?partial=rate"]
+    for url in pages:
+        html = client.get(url).content.decode()
+        assert not any(t in html or t.split("-", 1)[1] in html for t in tokens), url
+
+
+def test_ballot_slips_answer_once_for_their_unit_and_a_reprint_voids_unused_codes(
+        client, org, hr, wave, django_capture_on_commit_callbacks):
+    launch(wave, hr, django_capture_on_commit_callbacks)
+    client.force_login(hr)
+    listing = client.get(f"/survei/{wave.pk}/kertas-suara/").content.decode()
+    assert 'data-unit="BIRO-B"' in listing and 'data-unit="BIRO-A"' not in listing  # only B has someone without e-mail
+    bu = BallotUnit.objects.get(wave=wave)
+    assert (bu.unit, bu.eligible, bu.used) == (org["b"], 1, 0)
+
+    def print_slips():
+        page = client.post(f"/survei/{wave.pk}/kertas-suara/", {"unit": org["b"].pk})
+        assert page.status_code == 200
+        html = page.content.decode()
+        assert html.count("<svg") == 1 and "Cache-Control" not in html
+        return [c.replace("-", "") for c in re.findall(r'class="fs-5 ballot-code">([A-Z0-9-]+)<', html)]
+
+    (first,) = print_slips()
+    assert first not in "".join(Ballot.objects.values_list("key", flat=True))  # only a keyed hash is stored
+    (second,) = print_slips()  # a reprint voids the unused first code
+    assert client.get(f"/s/k-{first}/").status_code == 404
+    client.logout()
+    # typing the code, with spaces and in lower case, leads to the form
+    typed = client.post("/s/kode/", {"kode": f" {second[:5].lower()} {second[5:]} "})
+    assert typed.status_code == 302 and typed["Location"] == f"/s/k-{second}/"
+    assert client.post("/s/kode/", {"kode": "SALAHKODE1"}).status_code == 404
+    done = answer_all(client, f"k-{second}", value=2)
+    assert done["Location"] == "/s/selesai/"
+    response = Response.objects.get(wave=wave)
+    assert response.unit_id == org["b"].pk and response.bp1 == 2
+    # used: it opens no more, a second submission stores nothing, and the unit's slips are used up
+    assert client.get(f"/s/k-{second}/").status_code == 404
+    assert client.post(f"/s/k-{second}/kirim/")["Location"] == "/s/selesai/"
+    assert Response.objects.filter(wave=wave).count() == 1
+    bu.refresh_from_db()
+    assert bu.used == 1 and not Ballot.objects.exists()
+    client.force_login(hr)
+    (third,) = print_slips()  # a new slip for the unit (HR cannot know who answered) ...
+    client.logout()
+    page1 = client.get(f"/s/k-{third}/halaman/1/")
+    assert page1.status_code == 200
+    # ... but it cannot make the unit's answers outnumber its people without e-mail
+    answer = answer_all_until_review(client, f"k-{third}")
+    assert answer.status_code == 302 and "/periksa/" in answer["Location"]
+    refused = client.post(f"/s/k-{third}/kirim/")
+    assert refused.status_code == 409 and "sudah terpakai" in refused.content.decode()
+    assert Response.objects.filter(wave=wave).count() == 1 and Ballot.objects.count() == 1  # nothing half-written
+
+
+def answer_all_until_review(client, token):
+    n = 1
+    while True:
+        html = client.get(f"/s/{token}/halaman/{n}/").content.decode()
+        data = {code: "3" for code in set(re.findall(r'type="radio" name="([A-Z0-9]+)"', html))}
+        response = client.post(f"/s/{token}/halaman/{n}/", {**data, "next": "1"})
+        if "/periksa/" in response["Location"]:
+            return response
+        n += 1
+
+
+def test_a_small_unit_is_recorded_under_its_nearest_ancestor_that_reaches_min_group(
+        client, org, hr, wave, django_capture_on_commit_callbacks):
+    launch(wave, hr, django_capture_on_commit_callbacks)
+    # BAG-A1 has 3 people (< 5): their answers are recorded under BIRO-A (6 + 3 people)
+    small = WaveMember.objects.filter(wave=wave, unit=org["a1"])
+    assert set(small.values_list("record_unit_id", flat=True)) == {org["a"].pk}
+    assert set(WaveMember.objects.filter(wave=wave, unit=org["b"]).values_list("record_unit_id", flat=True)) == {org["b"].pk}
+    answer_all(client, invitation_token(wave, small.first().pk), value=3, comment="dari bagian kecil")
+    response = Response.objects.get(wave=wave)
+    assert response.unit_id == org["a"].pk
+    assert Comment.objects.get(wave=wave).unit_id == org["a"].pk
 
 
 def test_closing_on_the_web_needs_the_confirmation(client, org, hr, wave, django_capture_on_commit_callbacks):
