@@ -12,6 +12,12 @@ SQLite's ``rowid``) and the order of rows. These helpers take what they would ta
 - ``rank_hits(answers_in_order, truth, orders)``: how many answers pairing by rank with each ordering of
   the people's rows would get right.
 
+On PostgreSQL, inserting a row with a foreign key takes a ``FOR KEY SHARE`` lock on the row it points at,
+which writes that row's ``xmax``: an answer recorded under a unit locks the unit's row. That tells what the
+answer states anyway (its unit), so for the tables in ``fk_locked`` (default: the unit table, whose rows
+name their head) ``xmax`` is left out of the comparison and of the join; their content, ``xmin`` and
+``ctid`` must still be unchanged.
+
 Tests that use them need real commits (``@pytest.mark.django_db(transaction=True)``): inside one test
 transaction every row would share one ``xmin``.
 """
@@ -42,7 +48,10 @@ def person_tables(*, exclude: Iterable[str] = ()) -> list[str]:
     return sorted((tables & existing) - set(exclude))
 
 
-def snapshot(tables: Iterable[str]) -> dict[str, set[tuple]]:
+FK_LOCKED = ("org_unit",)
+
+
+def snapshot(tables: Iterable[str], fk_locked: Iterable[str] = FK_LOCKED) -> dict[str, set[tuple]]:
     """Per table, the set of (system columns…, content) of every row, dead rows' traces included on
     PostgreSQL through ``xmax`` (a lock or a delete of a live row sets it)."""
     out: dict[str, set[tuple]] = {}
@@ -50,7 +59,8 @@ def snapshot(tables: Iterable[str]) -> dict[str, set[tuple]]:
         for table in tables:
             q = connection.ops.quote_name(table)
             if postgres():
-                cursor.execute(f"SELECT xmin::text, xmax::text, ctid::text, row_to_json(t)::text FROM {q} t")
+                xmax = "''" if table in set(fk_locked) else "xmax::text"
+                cursor.execute(f"SELECT xmin::text, {xmax}, ctid::text, row_to_json(t)::text FROM {q} t")
             else:
                 cursor.execute(f"SELECT rowid, * FROM {q}")
             out[table] = {tuple(str(v) for v in row) for row in cursor.fetchall()}
@@ -62,7 +72,7 @@ def changed(before: dict[str, set[tuple]], after: dict[str, set[tuple]]) -> dict
     return {t: len(before[t] ^ after[t]) for t in before if before[t] != after[t]}
 
 
-def xmin_links(answer_table: str, tables: Iterable[str]) -> int:
+def xmin_links(answer_table: str, tables: Iterable[str], fk_locked: Iterable[str] = FK_LOCKED) -> int:
     """How many rows of ``answer_table`` share a transaction id with a row naming a person."""
     if not postgres():
         return 0
@@ -70,8 +80,9 @@ def xmin_links(answer_table: str, tables: Iterable[str]) -> int:
     with connection.cursor() as cursor:
         for table in tables:
             q, a = connection.ops.quote_name(table), connection.ops.quote_name(answer_table)
+            xmax = "" if table in set(fk_locked) else " OR p.xmax::text = r.xmin::text"
             cursor.execute(f"SELECT count(*) FROM {a} r WHERE EXISTS (SELECT 1 FROM {q} p "
-                           f"WHERE p.xmin::text = r.xmin::text OR p.xmax::text = r.xmin::text)")
+                           f"WHERE p.xmin::text = r.xmin::text{xmax})")
             total += cursor.fetchone()[0]
     return total
 

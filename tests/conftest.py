@@ -23,3 +23,22 @@ def write(tmp_path):
         return path
 
     return _write
+
+
+@pytest.fixture
+def migration_rows(transactional_db):
+    """Transactional tests flush every table, data-migration rows included: load the framework again."""
+    import importlib
+
+    from django.apps import apps
+
+    from berakhlak.framework.models import FrameworkVersion
+
+    if not FrameworkVersion.objects.exists():
+        migration = importlib.import_module("berakhlak.framework.migrations.0002_load_berakhlak_2021_and_2023")
+        migration.load(apps, None)
+    from berakhlak.surveys.models import Instrument
+
+    if not Instrument.objects.filter(agency__isnull=True).exists():
+        migration = importlib.import_module("berakhlak.surveys.migrations.0002_builtin_instruments")
+        migration.load(apps, None)
