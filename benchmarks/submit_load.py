@@ -7,8 +7,9 @@ doubled (issue #3, item 9b). Steps:
 1. generate one agency (deterministic generator), create a fresh PostgreSQL database, migrate,
    ``berakhlak import units`` + ``berakhlak import employees`` (subprocesses, as in
    ``import_employees.py``); create and launch an anonymous wave of the built-in Likert instrument
-   (``send=False``); fill every invitation's draft with complete answers in one SQL ``UPDATE`` (21
-   behaviours, EE1-EE6, EB1-EB4, a comment for one invitation in five). The ten page saves a person
+   (``send=False``); write every invitation's draft with complete answers (21 behaviours, EE1-EE6,
+   EB1-EB4, a comment for one invitation in five), encrypted and keyed as the answering path does
+   (``surveys_draft``, ``lib.anonymity.seal``), in one bulk insert. The ten page saves a person
    makes before submitting are therefore *not* in the measured figure: the measured request is the
    final ``POST /s/<token>/kirim/``.
 2. start ``gunicorn berakhlak.wsgi`` (DEBUG=0, persistent database connections via ``CONN_MAX_AGE``).
@@ -23,14 +24,15 @@ doubled (issue #3, item 9b). Steps:
    most one flow per user); ``--rate 0`` runs the users closed-loop (as fast as the server answers).
    Figures cover the ``--duration`` seconds after ``--warmup``; the CPU of gunicorn, PostgreSQL and
    locust in that window is sampled from ``/proc`` (all three share the machine's cores).
-4. check in SQL that nothing was lost or doubled: answered invitations == the tokens acknowledged with
-   ``302 -> /s/selesai/`` (per member id), responses == answered invitations (in total and per unit),
-   extra answers == 10 x responses, comments == answered invitations that had one, no draft left on an
-   answered invitation, no response linked to an invitation (anonymous wave).
+4. check in SQL that nothing was lost or doubled: answered invitations (the ``surveys_spent`` keys, which
+   this script maps back to member ids with the secret it gave the server) == the tokens acknowledged with
+   ``302 -> /s/selesai/``, responses == answered invitations (in total and per record unit), extra answers
+   == 10 x responses, comments == answered invitations that had one, no draft left of an answered
+   invitation, no response linked to an invitation (anonymous wave).
 5. the fastest plain tool: ``pgbench`` running the same writes per transaction on the same database
-   (``SELECT ... FOR UPDATE`` of the invitation, ``INSERT`` of the response, ``INSERT`` of its 10 extra
-   answers, ``UPDATE`` of the invitation), ``--baseline-clients`` clients for ``--baseline-seconds``;
-   then the same again also locking the wave row, as ``response_submit`` does (the cost of that lock
+   (read of the draft, ``INSERT`` of the spent key, of the response and of its 10 extra answers,
+   ``DELETE`` of the draft), ``--baseline-clients`` clients for ``--baseline-seconds``; then the same
+   again also taking the wave row's share lock, as ``response_submit`` does (the cost of that lock
    without any Python in between).
 
 gunicorn and the database are removed at the end, also on failure or Ctrl-C (``--keep`` keeps the
@@ -162,10 +164,11 @@ LOCUSTFILE = textwrap.dedent('''
 
 PGBENCH_SCRIPT = """\\set m random({lo}, {hi})
 BEGIN;
-SELECT answered, draft FROM surveys_wavemember WHERE id = :m FOR UPDATE;
+SELECT blob FROM surveys_draft WHERE id = :m;
+INSERT INTO surveys_spent (wave_id, key) VALUES ({wave}, md5(random()::text) || md5(random()::text)) ON CONFLICT DO NOTHING;
 INSERT INTO surveys_response (wave_id, unit_id, submitted_on, source, respondent_ref, member_id, {columns}) VALUES ({wave}, {unit}, CURRENT_DATE, 'WEB', '', NULL, {values}) RETURNING id AS rid \\gset
 INSERT INTO surveys_extraanswer (response_id, item_id, value) VALUES {extra};
-UPDATE surveys_wavemember SET answered = true, draft = NULL WHERE id = :m;
+DELETE FROM surveys_draft WHERE id = :m;
 END;
 """
 
@@ -327,26 +330,33 @@ def prepare(args, workdir: Path, env: dict[str, str]) -> dict:
     wave.refresh_from_db()
     items = list(wave.instrument.items.values_list("code", "pk"))
     codes = [c for c, _ in items]
+    from berakhlak.lib.anonymity import seal
+    from berakhlak.surveys.invitations import member_draft_key, member_spent_key
+    from berakhlak.surveys.models import Draft
+
+    members = list(WaveMember.objects.filter(wave=wave).order_by("pk").values_list("pk", "record_unit_id"))
+    ids = [pk for pk, _ in members]
+    tokens = {pk: invitation_token(wave, pk) for pk in ids}
+    # a complete draft (every item on its page, 1-5 spread by member and item); a comment for 1 in 5
+    drafts = [Draft(wave=wave, key=member_draft_key(wave.pk, pk), blob=seal(tokens[pk], {
+        "answers": {c: 1 + (pk * 7 + n) % 5 for n, c in enumerate(codes)}, "picks": {},
+        "comment": f"Komentar uji beban {pk}" if pk % 5 == 0 else ""})) for pk in ids]
+    Draft.objects.bulk_create(drafts, batch_size=5000)
     with connection.cursor() as cur:
-        # a complete draft (every item on its page, 1-5 spread by member and item); a comment for 1 in 5
-        cur.execute(
-            """
-            UPDATE surveys_wavemember m SET draft = jsonb_build_object(
-                'answers', (SELECT jsonb_object_agg(c, 1 + abs(hashtext(m.id::text || c)) %% 5)
-                            FROM unnest(%s::text[]) AS c),
-                'picks', '{}'::jsonb,
-                'comment', CASE WHEN m.id %% 5 = 0 THEN 'Komentar uji beban ' || m.id ELSE '' END)
-            WHERE m.wave_id = %s
-            """, [codes, wave.pk])
-        cur.execute("VACUUM (ANALYZE) surveys_wavemember")
-    ids = list(WaveMember.objects.filter(wave=wave).order_by("pk").values_list("pk", flat=True))
-    tokens = [invitation_token(wave, pk) for pk in ids]
+        cur.execute("VACUUM (ANALYZE) surveys_draft")
+    # what only the secret's holder can tell: the spent key and the draft key of each member
+    keys = {"spent": {member_spent_key(wave.pk, pk): pk for pk in ids},
+            "draft": {member_draft_key(wave.pk, pk): pk for pk in ids},
+            "record_unit": dict(members)}
+    (workdir / "keys.json").write_text(json.dumps(keys))
+    draft_ids = list(Draft.objects.filter(wave=wave).order_by("pk").values_list("pk", flat=True))
+    tokens = [tokens[pk] for pk in ids]
     random.Random(9).shuffle(tokens)  # respondents of every unit at once
     (workdir / "tokens.txt").write_text("\n".join(tokens) + "\n")
-    unit_id = WaveMember.objects.filter(wave=wave).values_list("unit_id", flat=True).first()
+    unit_id = members[0][1]
     connection.close()
     return {"agency": code, "wave": wave.pk, "population": population, "items": items, "unit": unit_id,
-            "lo": ids[0], "hi": ids[-1], "setup_s": time.perf_counter() - t0}
+            "lo": draft_ids[0], "hi": draft_ids[-1], "setup_s": time.perf_counter() - t0}
 
 
 def free_port(port: int) -> int:
@@ -407,33 +417,34 @@ def run_locust(args, workdir: Path, gunicorn: subprocess.Popen) -> tuple[dict, C
     return json.loads(out.read_text()), sampler, started
 
 
-def check_database(url: str, wave_id: int, acknowledged: set[int], attempted: set[int]) -> dict:
-    """Compare what the clients were told with what the database holds."""
+def check_database(url: str, wave_id: int, acknowledged: set[int], attempted: set[int], workdir: Path) -> dict:
+    """Compare what the clients were told with what the database holds (mapping the keyed hashes back to
+    member ids with the keys computed, with the secret, at setup)."""
     import psycopg
 
+    keys = json.loads((workdir / "keys.json").read_text())
+    record_unit = {int(k): v for k, v in keys["record_unit"].items()}
     with psycopg.connect(url) as conn:
-        answered = {r[0] for r in conn.execute(
-            "SELECT id FROM surveys_wavemember WHERE wave_id = %s AND answered", [wave_id])}
+        spent = [r[0] for r in conn.execute("SELECT key FROM surveys_spent WHERE wave_id = %s", [wave_id])]
+        answered = {keys["spent"][k] for k in spent if k in keys["spent"]}
         responses = conn.execute("SELECT count(*) FROM surveys_response WHERE wave_id = %s", [wave_id]).fetchone()[0]
         linked = conn.execute("SELECT count(*) FROM surveys_response WHERE wave_id = %s AND member_id IS NOT NULL",
                               [wave_id]).fetchone()[0]
-        unit_diff = conn.execute(
-            """
-            SELECT count(*) FROM (
-                SELECT unit_id, count(*) AS n FROM surveys_wavemember WHERE wave_id = %s AND answered GROUP BY unit_id
-            ) m FULL JOIN (
-                SELECT unit_id, count(*) AS n FROM surveys_response WHERE wave_id = %s GROUP BY unit_id
-            ) r USING (unit_id) WHERE m.n IS DISTINCT FROM r.n
-            """, [wave_id, wave_id]).fetchone()[0]
+        per_unit = dict(conn.execute("SELECT unit_id, count(*) FROM surveys_response WHERE wave_id = %s GROUP BY unit_id",
+                                     [wave_id]).fetchall())
         extra = conn.execute("SELECT count(*) FROM surveys_extraanswer e JOIN surveys_response r ON r.id = e.response_id "
                              "WHERE r.wave_id = %s", [wave_id]).fetchone()[0]
         comments = conn.execute("SELECT count(*) FROM surveys_comment WHERE wave_id = %s", [wave_id]).fetchone()[0]
-        drafts_left = conn.execute("SELECT count(*) FROM surveys_wavemember WHERE wave_id = %s AND answered "
-                                   "AND draft IS NOT NULL", [wave_id]).fetchone()[0]
+        drafts = [r[0] for r in conn.execute("SELECT key FROM surveys_draft WHERE wave_id = %s", [wave_id])]
+    expected_unit: dict[int, int] = {}
+    for m in answered:
+        expected_unit[record_unit[m]] = expected_unit.get(record_unit[m], 0) + 1
     return {
-        "answered": len(answered), "responses": responses, "linked": linked, "unit_mismatch": unit_diff,
+        "answered": len(answered), "responses": responses, "linked": linked,
+        "unit_mismatch": sum(1 for u in set(per_unit) | set(expected_unit) if per_unit.get(u) != expected_unit.get(u)),
         "extra": extra, "comments": comments, "comments_expected": sum(1 for m in answered if m % 5 == 0),
-        "drafts_left": drafts_left,
+        "drafts_left": sum(1 for k in drafts if keys["draft"].get(k) in answered),
+        "foreign_spent": len(spent) - len(answered),  # a spent key of no member
         "lost": len(acknowledged - answered),  # told "thanks", nothing stored
         "unasked": len(answered - attempted),  # stored without any POST
         "stored_unacknowledged": len((answered & attempted) - acknowledged),  # POST failed, yet stored
@@ -454,12 +465,10 @@ def pgbench_baseline(args, info: dict, workdir: Path) -> dict | None:
     script = workdir / "submit.pgbench"
     script.write_text(PGBENCH_SCRIPT.format(lo=info["lo"], hi=info["hi"], columns=columns, wave=info["wave"],
                                             unit=info["unit"], values=values, extra=extra))
-    # the same transaction locking what the app's SELECT ... FOR UPDATE locks (the invitation and its wave)
+    # the same transaction also taking the share lock of the wave row, as response_submit does
     locked = workdir / "submit_locked.pgbench"
     locked.write_text(script.read_text().replace(
-        "SELECT answered, draft FROM surveys_wavemember WHERE id = :m FOR UPDATE;",
-        "SELECT m.answered, m.draft, w.status FROM surveys_wavemember m JOIN surveys_wave w ON w.id = m.wave_id "
-        "WHERE m.id = :m FOR UPDATE OF m, w;"))
+        "BEGIN;\n", f"BEGIN;\nSELECT status FROM surveys_wave WHERE id = {info['wave']} FOR SHARE;\n"))
     clients = args.baseline_clients or args.workers * args.threads
     out = {"clients": clients, "extra": len(extra_ids)}
     for key, path in (("plain", script), ("locked", locked)):
@@ -545,7 +554,7 @@ def main() -> None:
         dup_bad = len(dup_bad_rows)
         ack = {member(r) for r in posts if acknowledged(r)}
         attempted = {member(r) for r in posts}
-        check = check_database(args.database, info["wave"], ack, attempted)
+        check = check_database(args.database, info["wave"], ack, attempted, workdir)
         cpu = sampler.window(t0, t1)
         baseline = pgbench_baseline(args, info, workdir)
 
@@ -554,7 +563,7 @@ def main() -> None:
         integrity = (check["lost"] == 0 and check["unasked"] == 0 and check["responses"] == check["answered"]
                      and check["unit_mismatch"] == 0 and check["extra"] == 10 * check["responses"]
                      and check["comments"] == check["comments_expected"] and check["drafts_left"] == 0
-                     and check["linked"] == 0 and dup_bad == 0)
+                     and check["linked"] == 0 and check["foreign_spent"] == 0 and dup_bad == 0)
         offered = (f"{args.users} users at {args.rate / args.users:.2f} flows/s each (offered {args.rate:.0f}/s)"
                    if args.rate > 0 else f"{args.users} users closed-loop")
         server = f"{args.workers} {'sync' if args.threads == 1 else f'gthread x{args.threads}'} workers"
@@ -591,10 +600,10 @@ def main() -> None:
         if baseline:
             tps, latency = baseline["plain"]
             print(f"  pgbench, same writes per transaction        {tps:8.1f} tx/s   latency avg {latency:.1f} ms   "
-                  f"({baseline['clients']} clients, {args.baseline_seconds} s; SELECT FOR UPDATE member + INSERT "
-                  f"response + INSERT {baseline['extra']} extra answers + UPDATE member)")
+                  f"({baseline['clients']} clients, {args.baseline_seconds} s; read draft + INSERT spent + "
+                  f"INSERT response + INSERT {baseline['extra']} extra answers + DELETE draft)")
             tps_locked, latency_locked = baseline["locked"]
-            print(f"  pgbench, also locking the wave row (as the app does) {tps_locked:8.1f} tx/s   latency avg "
+            print(f"  pgbench, also share-locking the wave row (as the app) {tps_locked:8.1f} tx/s   latency avg "
                   f"{latency_locked:.1f} ms")
             print(f"  ratio pgbench / HTTP                        {tps / rate if rate else float('inf'):8.1f} x")
         else:

@@ -336,15 +336,14 @@ def response_submit(*, credential: Credential, pages: list[rules.Page]) -> Submi
     Every one of them is keyed by keyed hashes or names no one: no row that names a person is inserted,
     updated, locked or deleted (DESIGN.md "Anonymity"). A second submission stores nothing."""
     status = _lock_wave_shared(credential.wave.pk)
-    if is_spent(credential):
-        return Submission(stored=False)
     if status != WaveStatus.OPEN:
         raise SurveyError("survei sudah ditutup / the survey is closed")
-    draft = draft_get(credential)
-    if rules.missing_pages(pages, draft):
-        raise SurveyError("masih ada halaman yang belum lengkap / some pages are not complete")
+    # spend first: a concurrent twin waits here for the first one's commit, then finds the key taken
     if not _spend(credential):
         return Submission(stored=False)
+    draft = draft_get(credential)
+    if rules.missing_pages(pages, draft):
+        raise SurveyError("masih ada halaman yang belum lengkap / some pages are not complete")  # rolls back
     wave = credential.wave
     answers = draft.get("answers", {})
     today = timezone.localdate()
