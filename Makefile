@@ -29,10 +29,17 @@ browser-deps:
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium poppler-utils >/dev/null; \
 	  else echo "chromium or pdftotext is missing: those tests will be skipped (run as root, or apt-get install chromium poppler-utils)"; fi; }
 
-## Every test on SQLite, then on PostgreSQL ($(PG_URL))
+## Every test on SQLite and on PostgreSQL ($(PG_URL)), the two runs side by side (one per core); each
+## run's output is printed whole when both are done, and the target fails when either failed
 test: setup browser-deps
-	$(MAKE) --no-print-directory test-sqlite
-	$(MAKE) --no-print-directory test-postgres
+	@mkdir -p test-output
+	@echo "== tests on SQLite and on PostgreSQL, side by side (output follows when both are done)"
+	@$(MAKE) --no-print-directory test-sqlite > test-output/test-sqlite.log 2>&1 & sqlite=$$!; \
+	$(MAKE) --no-print-directory test-postgres > test-output/test-postgres.log 2>&1 & postgres=$$!; \
+	wait $$sqlite; s=$$?; wait $$postgres; p=$$?; \
+	echo "== SQLite: exit $$s · PostgreSQL: exit $$p"; \
+	cat test-output/test-sqlite.log test-output/test-postgres.log; \
+	test $$s -eq 0 && test $$p -eq 0
 
 test-sqlite: setup
 	@echo "== tests on SQLite (embedded default)"
