@@ -140,6 +140,10 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# The activation / password-reset form: requests an hour per client address (any identifier), and
+# link mails an hour per account (further requests get the same answer and no mail).
+ACTIVATION_LIMIT_PER_IP = envint("ACTIVATION_LIMIT_PER_IP", 10)
+ACTIVATION_LIMIT_PER_ACCOUNT = envint("ACTIVATION_LIMIT_PER_ACCOUNT", 3)
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "front:home"
 LOGOUT_REDIRECT_URL = "accounts:login"
