@@ -15,6 +15,10 @@ count as their IPv4 address.
 from __future__ import annotations
 
 import ipaddress
+import logging
+
+log = logging.getLogger("berakhlak.security")
+_warned_unused_header = False
 
 __all__ = ["client_ip_from", "limit_address", "client_ip", "client_limit_address"]
 
@@ -66,9 +70,18 @@ def client_ip(request) -> str | None:
     ``TRUSTED_PROXY_COUNT``."""
     from django.conf import settings
 
+    global _warned_unused_header
+    forwarded = request.META.get("HTTP_X_FORWARDED_FOR")
+    behind_proxy = bool(getattr(settings, "BEHIND_PROXY", False))
+    if forwarded and not behind_proxy and not _warned_unused_header:
+        # Behind a proxy without BEHIND_PROXY every client has the proxy's address: one person's failed
+        # logins would lock everyone out of that account, and the form limits would be shared by all.
+        _warned_unused_header = True
+        log.warning("X-Forwarded-For diterima tetapi BEHIND_PROXY mati / X-Forwarded-For received while "
+                    "BEHIND_PROXY is off: the header is ignored; set BEHIND_PROXY=1 and TRUSTED_PROXY_COUNT "
+                    "if the platform runs behind a reverse proxy")
     return client_ip_from(
-        request.META.get("REMOTE_ADDR"), request.META.get("HTTP_X_FORWARDED_FOR"),
-        behind_proxy=bool(getattr(settings, "BEHIND_PROXY", False)),
+        request.META.get("REMOTE_ADDR"), forwarded, behind_proxy=behind_proxy,
         trusted_proxies=int(getattr(settings, "TRUSTED_PROXY_COUNT", 1)),
     )
 

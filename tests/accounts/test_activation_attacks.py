@@ -155,3 +155,22 @@ def test_an_inactive_or_mailless_account_gets_no_mail_and_the_same_answer(client
     b = page(ask(client, mailless.username, ip="198.51.100.2"))
     c = page(ask(client, "tidak.ada", ip="198.51.100.3"))
     assert a == b == c and mail.outbox == []
+
+
+def test_no_reset_token_waits_in_the_task_queue(client, person, settings):
+    """With the database task backend (production), the queued task holds the account id only: a reader
+    of the database cannot take a reset link from the queue. The worker makes the link when it sends."""
+    from django_tasks_db.models import DBTaskResult
+
+    from berakhlak.accounts.tasks import send_activation_email
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    response = ask(client, person.nip)
+    assert SAME_ANSWER in response.content.decode()
+    assert mail.outbox == []
+    [queued] = DBTaskResult.objects.all()
+    assert queued.args_kwargs == {"args": [person.user.pk, "id"], "kwargs": {}}
+    assert send_activation_email.call(*queued.args_kwargs["args"]) is True
+    [link] = links(mail.outbox[0].body)
+    assert link.startswith(SITE + "/akun/atur-sandi/")
+    assert link.split("/")[-2] not in str(queued.args_kwargs)

@@ -43,3 +43,20 @@ def test_limits_count_ipv6_by_its_64_network_and_ipv4_exactly():
     assert limit_address("198.51.100.7") == "198.51.100.7"
     assert limit_address("::ffff:198.51.100.7") == "198.51.100.7"
     assert limit_address(None) is None and limit_address("x") is None
+
+
+def test_a_forwarded_header_without_behind_proxy_is_ignored_and_warned_about_once(settings, caplog, monkeypatch):
+    from django.test import RequestFactory
+
+    import berakhlak.lib.clientip as clientip
+
+    monkeypatch.setattr(clientip, "_warned_unused_header", False)
+    settings.BEHIND_PROXY = False
+    request = RequestFactory().get("/", REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR="198.51.100.7")
+    with caplog.at_level("WARNING", logger="berakhlak.security"):
+        assert clientip.client_ip(request) == "10.0.0.2"
+        assert clientip.client_ip(request) == "10.0.0.2"
+    warnings = [r for r in caplog.records if "BEHIND_PROXY" in r.getMessage()]
+    assert len(warnings) == 1
+    settings.BEHIND_PROXY = True
+    assert clientip.client_ip(request) == "198.51.100.7"
