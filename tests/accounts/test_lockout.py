@@ -147,3 +147,16 @@ def test_two_users_one_nip_spelling_stays_refused_and_counted(client, victim):
     UserFactory(username=victim.employee.nip)
     response = attempt(client, victim.employee.nip, PASSWORD)
     assert response.status_code == 200 and logged_in(client) is None
+
+
+@pytest.mark.parametrize("minutes,lang,text", [(15, "id", "Coba lagi dalam 15 menit"),
+                                               (45, "id", "Coba lagi dalam 45 menit"),
+                                               (45, "en", "Try again in 45 minutes")])
+def test_the_lockout_page_states_the_configured_cool_off(client, victim, settings, minutes, lang, text):
+    from datetime import timedelta
+
+    settings.AXES_COOLOFF_TIME = timedelta(minutes=minutes)
+    fail(client, ["locktest"] * settings.AXES_FAILURE_LIMIT)
+    response = client.post(LOGIN, {"username": "locktest", "password": PASSWORD}, REMOTE_ADDR=OFFICE,
+                           headers={"accept-language": lang})
+    assert response.status_code == 429 and text in response.content.decode()
