@@ -134,7 +134,7 @@ def rate_limit_hit(*, scope: str, key: str, limit: int, window: timedelta, count
         current = row.values_list("count", flat=True).get()
         previous = (RateCounter.objects.filter(scope=scope, key=digest, window_start=previous_start)
                     .values_list("count", flat=True).first() or 0)
-        RateCounter.objects.filter(window_start__lt=previous_start).delete()
+        RateCounter.objects.filter(scope=scope, window_start__lt=previous_start).delete()  # this scope's window
         overlap = 1 - (now - start) / window
         allowed = current + previous * overlap <= limit
         if not allowed and not count_refused:
