@@ -174,3 +174,34 @@ def test_no_reset_token_waits_in_the_task_queue(client, person, settings):
     [link] = links(mail.outbox[0].body)
     assert link.startswith(SITE + "/akun/atur-sandi/")
     assert link.split("/")[-2] not in str(queued.args_kwargs)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_concurrent_burst_gets_exactly_the_limit():
+    """Twenty requests at once from one address: exactly the limit is served (no lost increments).
+    PostgreSQL only: the SQLite test database lives in memory with a shared cache, whose table locks ignore
+    the busy timeout (a production SQLite file serialises writers with BEGIN IMMEDIATE instead)."""
+    import threading
+
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("concurrency is exercised on PostgreSQL (in-memory SQLite test database)")
+
+    limit, results, barrier = 5, [], threading.Barrier(20)
+
+    def hit():
+        try:
+            barrier.wait()
+            results.append(rate_limit_hit(scope="burst", key="203.0.113.10", limit=limit, window=timedelta(hours=1),
+                                          now=datetime(2026, 1, 5, 9, 10, tzinfo=timezone.utc)))
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=hit) for _ in range(20)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert len(results) == 20 and results.count(True) == limit
+    assert RateCounter.objects.get(scope="burst").count == 20
