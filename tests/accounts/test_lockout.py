@@ -160,3 +160,10 @@ def test_the_lockout_page_states_the_configured_cool_off(client, victim, setting
     response = client.post(LOGIN, {"username": "locktest", "password": PASSWORD}, REMOTE_ADDR=OFFICE,
                            headers={"accept-language": lang})
     assert response.status_code == 429 and text in response.content.decode()
+
+
+def test_no_typed_password_is_kept_in_the_failure_records(client, victim):
+    typo = "rahasia-uji-12"  # a near miss of the real password is worth stealing
+    attempt(client, "locktest", typo)
+    [record] = AccessAttempt.objects.all()
+    assert typo not in record.post_data and typo not in record.get_data
