@@ -76,6 +76,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "berakhlak.lib.middleware.PrivateNoStoreMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
 
@@ -140,14 +141,27 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# The activation / password-reset form: requests an hour per client address (any identifier), and
+# link mails an hour per account (further requests get the same answer and no mail).
+ACTIVATION_LIMIT_PER_IP = envint("ACTIVATION_LIMIT_PER_IP", 10)
+ACTIVATION_LIMIT_PER_ACCOUNT = envint("ACTIVATION_LIMIT_PER_ACCOUNT", 3)
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "front:home"
 LOGOUT_REDIRECT_URL = "accounts:login"
 
-# django-axes: lock a username+IP pair after repeated failures.
+# The client's address (berakhlak.lib.clientip): REMOTE_ADDR, or with BEHIND_PROXY=1 the address the
+# outermost of TRUSTED_PROXY_COUNT reverse proxies appended to X-Forwarded-For (never the left-most entry).
+BEHIND_PROXY = envbool("BEHIND_PROXY", False)
+TRUSTED_PROXY_COUNT = envint("TRUSTED_PROXY_COUNT", 1)
+
+# django-axes: lock an (account, client address) pair after repeated failures. The account is what the
+# typed name means for the login backend (any case, username or NIP, NIP with spaces): see
+# berakhlak.accounts.lockout. A failure storm from elsewhere does not lock the real user at their address.
 AXES_FAILURE_LIMIT = envint("AXES_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = timedelta(minutes=envint("AXES_COOLOFF_MINUTES", 15))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_USERNAME_CALLABLE = "berakhlak.accounts.lockout.lockout_username"
+AXES_CLIENT_IP_CALLABLE = "berakhlak.accounts.lockout.lockout_client_ip"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked.html"
 AXES_VERBOSE = False

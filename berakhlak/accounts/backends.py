@@ -1,6 +1,23 @@
+from __future__ import annotations
+
 from django.contrib.auth import get_user_model
 from django.contrib.auth.backends import ModelBackend
 from django.db.models import Q
+
+from berakhlak.accounts.identity import normalise_login
+
+
+def users_matching_login(typed: str) -> list:
+    """At most two users a typed login name may mean: by username (any case) or by the NIP of the linked
+    employee, read with :func:`berakhlak.accounts.identity.normalise_login`. The one rule for logging in
+    and for the lockout key (``berakhlak.accounts.lockout``)."""
+    identifier = normalise_login(typed)
+    if not identifier:
+        return []
+    User = get_user_model()
+    return list(
+        User.objects.filter(Q(username__iexact=identifier) | Q(employee__nip=identifier)).select_related("employee")[:2]
+    )
 
 
 class NipOrUsernameBackend(ModelBackend):
@@ -9,14 +26,10 @@ class NipOrUsernameBackend(ModelBackend):
     def authenticate(self, request, username=None, password=None, **kwargs):
         if username is None or password is None:
             return None
-        username = username.strip()
-        User = get_user_model()
-        candidates = list(
-            User.objects.filter(Q(username__iexact=username) | Q(employee__nip=username)).select_related("employee")[:2]
-        )
+        candidates = users_matching_login(username)
         if len(candidates) != 1:
             # unknown, or ambiguous: run the hasher anyway so timing does not reveal which
-            User().set_password(password)
+            get_user_model()().set_password(password)
             return None
         user = candidates[0]
         if user.check_password(password) and self.user_can_authenticate(user):

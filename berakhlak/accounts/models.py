@@ -63,3 +63,26 @@ class RoleAssignment(models.Model):
     def __str__(self) -> str:
         target = self.unit or self.agency or ""
         return f"{self.user} · {self.get_role_display()} {target}".strip()
+
+
+class RateCounter(models.Model):
+    """Requests counted per (scope, key) and fixed window, for the rate limits of public forms (the
+    activation and password-reset form: per client address and per account). The key is a keyed hash of
+    what is counted, so the table holds no address, NIP or user id in clear. Rows older than the previous
+    window are deleted as new ones come. Written by ``berakhlak.accounts.services.rate_limit_hit``."""
+
+    scope = models.CharField(max_length=32)
+    key = models.CharField(max_length=64)
+    window_start = models.DateTimeField()
+    count = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("penghitung batas permintaan")
+        verbose_name_plural = _("penghitung batas permintaan")
+        constraints = [
+            models.UniqueConstraint(fields=["scope", "key", "window_start"], name="accounts_ratecounter_once"),
+        ]
+        indexes = [models.Index(fields=["window_start"], name="accounts_ratecounter_window")]
+
+    def __str__(self) -> str:
+        return f"{self.scope} {self.key[:8]}… {self.window_start:%Y-%m-%d %H:%M} × {self.count}"

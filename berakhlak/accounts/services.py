@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
-from django.db import transaction
+from datetime import datetime, timedelta
+from datetime import timezone as dt_timezone
 
-from berakhlak.accounts.models import Role, RoleAssignment, User
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.crypto import salted_hmac
+
+from berakhlak.accounts.identity import normalise_login
+from berakhlak.accounts.models import RateCounter, Role, RoleAssignment, User
 from berakhlak.audit.services import audit_record
 
 
@@ -81,11 +89,12 @@ def activation_user(*, identifier: str) -> User | None:
     ``None`` when there is none or it is ambiguous (callers answer the same either way)."""
     from django.db.models import Q
 
-    identifier = identifier.strip()
-    if not identifier:
+    login = normalise_login(identifier)  # username or NIP, read as the login reads them
+    email = identifier.strip()
+    if not login or not email:
         return None
     users = list(
-        User.objects.filter(Q(username__iexact=identifier) | Q(employee__nip=identifier) | Q(email__iexact=identifier))
+        User.objects.filter(Q(username__iexact=login) | Q(employee__nip=login) | Q(email__iexact=email))
         .select_related("employee")[:2]
     )
     if len(users) != 1:
@@ -94,3 +103,72 @@ def activation_user(*, identifier: str) -> User | None:
 
     # the same rule as at login: an active user whose linked employee (if any) is active
     return users[0] if NipOrUsernameBackend().user_can_authenticate(users[0]) else None
+
+
+# --- rate limits of public forms -------------------------------------------------------------------
+
+def rate_limit_hit(*, scope: str, key: str, limit: int, window: timedelta, count_refused: bool = True,
+                   now: datetime | None = None) -> bool:
+    """Count one request of ``key`` (a client address, an account id …) in ``scope``; ``False`` when it
+    is over ``limit`` requests per ``window``, counted as a sliding window (the current fixed window plus
+    the previous one weighted by how much of it still overlaps), so a burst across a window boundary gets
+    no double allowance. With ``count_refused`` (per client address) refused requests count too, so
+    hammering never waits the limit out; without it (per account) they do not, so that nobody can keep
+    an account's own requests refused for ever. Exact under
+    concurrency: the increment is one ``UPDATE`` of the row (row lock on PostgreSQL, one writer on
+    SQLite). ``key`` is stored only as a keyed hash."""
+    now = now or timezone.now()
+    seconds = int(window.total_seconds())
+    epoch = int(now.timestamp())
+    start = datetime.fromtimestamp(epoch - epoch % seconds, tz=dt_timezone.utc)
+    previous_start = start - window
+    digest = salted_hmac("berakhlak.accounts.rate_limit", f"{scope}\n{key}", algorithm="sha256").hexdigest()
+    row = RateCounter.objects.filter(scope=scope, key=digest, window_start=start)
+    with transaction.atomic():
+        if not row.update(count=F("count") + 1):
+            try:
+                with transaction.atomic():
+                    RateCounter.objects.create(scope=scope, key=digest, window_start=start, count=1)
+            except IntegrityError:  # created meanwhile by a concurrent request
+                row.update(count=F("count") + 1)
+        current = row.values_list("count", flat=True).get()
+        previous = (RateCounter.objects.filter(scope=scope, key=digest, window_start=previous_start)
+                    .values_list("count", flat=True).first() or 0)
+        RateCounter.objects.filter(scope=scope, window_start__lt=previous_start).delete()  # this scope's window
+        overlap = 1 - (now - start) / window
+        allowed = current + previous * overlap <= limit
+        if not allowed and not count_refused:
+            row.update(count=F("count") - 1)
+    return allowed
+
+
+def activation_link_request(*, identifier: str, language: str | None = None) -> None:
+    """Someone asked for an activation or password-reset link for ``identifier`` (NIP, username or
+    e-mail). If it means one active account with an e-mail address, and that account has had fewer than
+    ``ACTIVATION_LIMIT_PER_ACCOUNT`` requests in the last hour, the link is mailed by a background task
+    (the task makes the token: no token is stored in the task queue). Returns nothing either way, so the
+    caller answers the same whether or not an account exists or is over its limit."""
+    from berakhlak.accounts.tasks import send_activation_email
+
+    user = activation_user(identifier=identifier)
+    if user is None or not user.email:
+        return
+    if not rate_limit_hit(scope="activation-account", key=str(user.pk), limit=settings.ACTIVATION_LIMIT_PER_ACCOUNT,
+                          window=timedelta(hours=1), count_refused=False):
+        return
+    send_activation_email.enqueue(user.pk, language or settings.LANGUAGE_CODE)
+
+
+def activation_link(*, user: User) -> str:
+    """The absolute link to set ``user``'s password: built on ``settings.SITE_URL``, never on the Host
+    header of a request (a forged Host would otherwise reach the person's mailbox)."""
+    from django.contrib.auth.tokens import default_token_generator
+    from django.urls import reverse
+    from django.utils.encoding import force_bytes
+    from django.utils.http import urlsafe_base64_encode
+
+    path = reverse("accounts:set_password", kwargs={
+        "uidb64": urlsafe_base64_encode(force_bytes(user.pk)),
+        "token": default_token_generator.make_token(user),
+    })
+    return settings.SITE_URL.rstrip("/") + path

@@ -1,22 +1,22 @@
+from datetime import timedelta
+
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import update_session_auth_hash
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.forms import PasswordChangeForm
-from django.contrib.auth.tokens import default_token_generator
-from django.core.mail import send_mail
 from django.http import HttpResponseForbidden
 from django.shortcuts import redirect, render
-from django.template.loader import render_to_string
 from django.urls import reverse, reverse_lazy
-from django.utils.encoding import force_bytes
-from django.utils.http import urlsafe_base64_encode
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from berakhlak.accounts.forms import ActivationRequestForm, LoginForm
 from berakhlak.accounts.scope import scope_for
-from berakhlak.accounts.services import accounts_provision, activation_user, password_change
+from berakhlak.accounts.services import accounts_provision, activation_link_request, password_change, rate_limit_hit
+from berakhlak.lib.clientip import client_limit_address
 from berakhlak.org.selectors import agency_list
 
 
@@ -47,23 +47,23 @@ def password_change_view(request):
 def activation_request(request):
     """Ask for a link to set one's password (first activation or a forgotten password).
 
-    The answer is the same whether or not the account exists, so nobody can probe for NIPs.
+    The answer is the same whether or not the account exists, has an address or is over its own limit,
+    so nobody can probe for NIPs. A client address gets ``ACTIVATION_LIMIT_PER_IP`` requests an hour
+    (whatever they ask for), an account ``ACTIVATION_LIMIT_PER_ACCOUNT`` mails an hour.
     """
     form = ActivationRequestForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        user = activation_user(identifier=form.cleaned_data["identifier"])
-        if user is not None and user.email:
-            path = reverse("accounts:set_password", kwargs={
-                "uidb64": urlsafe_base64_encode(force_bytes(user.pk)),
-                "token": default_token_generator.make_token(user),
-            })
-            body = render_to_string("accounts/activation_email.txt", {
-                "user": user, "link": request.build_absolute_uri(path),
-            })
-            send_mail(_("Atur kata sandi BerAKHLAK"), body, None, [user.email])
-        messages.info(request, _("Bila akun tersebut ada dan punya alamat surel, tautan untuk mengatur kata sandi "
-                                 "telah dikirim. Tidak menerima? Hubungi SDM instansi Anda."))
-        return redirect("accounts:login")
+    if request.method == "POST":
+        address = client_limit_address(request) or "unknown"
+        if not rate_limit_hit(scope="activation-ip", key=address, limit=settings.ACTIVATION_LIMIT_PER_IP,
+                              window=timedelta(hours=1)):
+            refused = _("Terlalu banyak permintaan dari alamat Anda. Coba lagi dalam satu jam.")
+            return render(request, "accounts/activation_request.html",
+                          {"form": ActivationRequestForm(), "refused": refused}, status=429)
+        if form.is_valid():
+            activation_link_request(identifier=form.cleaned_data["identifier"], language=get_language())
+            messages.info(request, _("Bila akun tersebut ada dan punya alamat surel, tautan untuk mengatur kata "
+                                     "sandi telah dikirim. Tidak menerima? Hubungi SDM instansi Anda."))
+            return redirect("accounts:login")
     return render(request, "accounts/activation_request.html", {"form": form})
 
 

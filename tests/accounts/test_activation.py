@@ -4,6 +4,7 @@ import io
 import re
 
 import pytest
+from django.conf import settings
 from django.core import mail
 from django.core.management import call_command
 
@@ -47,7 +48,7 @@ def test_provision_command(staff):
 def activation_link(client, identifier):
     client.post("/akun/aktivasi/", {"identifier": identifier})
     assert len(mail.outbox) == 1
-    return re.search(r"http://testserver(/akun/atur-sandi/\S+/)", mail.outbox[0].body).group(1)
+    return re.search(re.escape(settings.SITE_URL.rstrip("/")) + r"(/akun/atur-sandi/\S+/)", mail.outbox[0].body).group(1)
 
 
 def test_an_employee_activates_by_nip_sets_a_password_and_logs_in(client, staff):
