@@ -35,3 +35,54 @@ def test_it_splits_lists(monkeypatch):
     assert envlist("BK_L", []) == ["a.example", "b.example"]
     monkeypatch.delenv("BK_L")
     assert envlist("BK_L", ["x"]) == ["x"]
+
+
+# --- .env files ---------------------------------------------------------------------------------
+
+from berakhlak.lib.env import load_dotenv, parse_dotenv, project_env_file  # noqa: E402
+
+
+def test_dotenv_reads_plain_quoted_exported_and_commented_values():
+    text = (
+        "# a comment\n"
+        "\n"
+        "SECRET_KEY=abc#def\n"              # '#' inside a bare value is part of it
+        "ALLOWED_HOSTS=a.go.id,b.go.id   # trailing comment\n"
+        "export DEBUG=0\n"
+        'EMAIL_HOST_PASSWORD="p@ss word \\"q\\" #1"\n'
+        "SITE_URL='https://x.go.id/#literal \\n'\n"
+        "EMPTY=\n"
+        "  SPACED = value with spaces  \n"
+    )
+    assert parse_dotenv(text) == {
+        "SECRET_KEY": "abc#def",
+        "ALLOWED_HOSTS": "a.go.id,b.go.id",
+        "DEBUG": "0",
+        "EMAIL_HOST_PASSWORD": 'p@ss word "q" #1',
+        "SITE_URL": "https://x.go.id/#literal \\n",
+        "EMPTY": "",
+        "SPACED": "value with spaces",
+    }
+
+
+@pytest.mark.parametrize("line", ["JUST_A_NAME", "=value", "1ABC=x", "BAD-NAME=x", 'Q="unclosed', "Q='a' b"])
+def test_dotenv_refuses_a_bad_line_naming_file_and_line(line):
+    with pytest.raises(ImproperEnv, match=r"conf\.env:2:"):
+        parse_dotenv(f"OK=1\n{line}\n", source="conf.env")
+
+
+def test_dotenv_never_overrides_the_environment(tmp_path):
+    path = tmp_path / ".env"
+    path.write_text("SECRET_KEY=from-file\nDEBUG=1\nNEW=yes\n")
+    environ = {"SECRET_KEY": "from-env", "DEBUG": ""}  # set, even to empty, wins
+    assert load_dotenv(path, environ=environ) == {"NEW": "yes"}
+    assert environ == {"SECRET_KEY": "from-env", "DEBUG": "", "NEW": "yes"}
+    assert load_dotenv(tmp_path / "missing.env", environ=environ) == {}
+
+
+def test_the_project_env_file_is_the_root_one_unless_chosen_or_testing(tmp_path):
+    assert project_env_file(tmp_path, environ={}, testing=False) == str(tmp_path / ".env")
+    assert project_env_file(tmp_path, environ={"BERAKHLAK_ENV_FILE": "/etc/b.env"}, testing=False) == "/etc/b.env"
+    assert project_env_file(tmp_path, environ={"BERAKHLAK_ENV_FILE": ""}, testing=False) is None
+    assert project_env_file(tmp_path, environ={}, testing=True) is None
+    assert project_env_file(tmp_path) is None  # this very test suite
