@@ -111,16 +111,16 @@ class Command(BaseCommand):
         if settings.DEBUG:
             raise CommandError("serve adalah server produksi: DEBUG harus mati (DEBUG=0) / serve is the "
                                "production server: DEBUG must be off (DEBUG=0); use `berakhlak demo` to try it")
-        if not 0 < port < 65536:
-            raise CommandError(f"--port {port}: harus 1–65535 / must be 1-65535")
-        workers = workers_default() if workers is None else workers
-        if workers < 1 or threads < 1 or timeout < 1:
-            raise CommandError("--workers, --threads dan --timeout minimal 1 / must be at least 1")
         if email_prints_messages():
             self.stderr.write(self.style.WARNING(
                 f"PERINGATAN / WARNING: EMAIL_BACKEND={settings.EMAIL_BACKEND}: e-mail dicetak ke log, "
                 "termasuk tautan survei pribadi / e-mails are printed to the log, personal survey links "
                 "included. Unset EMAIL_BACKEND to send them by SMTP."))
+        if not 0 < port < 65536:
+            raise CommandError(f"--port {port}: harus 1–65535 / must be 1-65535")
+        workers = workers_default() if workers is None else workers
+        if workers < 1 or threads < 1 or timeout < 1:
+            raise CommandError("--workers, --threads dan --timeout minimal 1 / must be at least 1")
         if settings.SECURE_SSL_REDIRECT and not settings.BEHIND_PROXY:
             self.stdout.write(
                 "Catatan / note: SECURE_SSL_REDIRECT is on without BEHIND_PROXY: every plain-HTTP request is "

@@ -1,0 +1,197 @@
+"""The production server for real: ``berakhlak serve`` in a subprocess with DEBUG off, on the suite's
+database (PostgreSQL: the test database; SQLite: a migrated temporary file), and ``check --deploy``
+with only the four variables an operator must set.
+
+The processes run ``python -m berakhlak.cli`` from this checkout (not an installed script), with an
+environment built from nothing, no ``.env`` (BERAKHLAK_ENV_FILE empty) and not as the test suite.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import secrets
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from pathlib import Path
+
+import pytest
+from django.db import connection
+
+ROOT = Path(__file__).resolve().parents[2]
+# Collected static files are kept between runs (the collect is skipped while the sources are unchanged).
+STATIC_ROOT = ROOT / "test-output" / "serve-static"
+LOGIN = "/akun/masuk/"
+
+
+def base_env(**extra) -> dict[str, str]:
+    env = {"PATH": "/usr/bin:/bin", "BERAKHLAK_ENV_FILE": "", "PYTHONDONTWRITEBYTECODE": "1"}
+    env.update(extra)
+    return env
+
+
+def cli(*args, env, timeout=120) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "berakhlak.cli", *args], cwd=ROOT, env=env,
+                          capture_output=True, text=True, timeout=timeout)
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
+def fetch(url, headers=None, follow=True):
+    opener = urllib.request.build_opener() if follow else urllib.request.build_opener(NoRedirect)
+    request = urllib.request.Request(url, headers=headers or {})
+    try:
+        with opener.open(request, timeout=10) as r:
+            return r.status, dict(r.headers), r.read()
+    except urllib.error.HTTPError as exc:
+        return exc.code, dict(exc.headers), exc.read()
+
+
+@pytest.fixture
+def database_url(request, tmp_path):
+    """The suite's database as a URL a separate process can open."""
+    if connection.vendor == "postgresql":
+        request.getfixturevalue("django_db_setup")
+        s = connection.settings_dict
+        auth = urllib.parse.quote(s["USER"] or "")
+        if s.get("PASSWORD"):
+            auth += ":" + urllib.parse.quote(s["PASSWORD"])
+        return f"postgresql://{auth}@{s['HOST'] or '127.0.0.1'}:{s['PORT'] or 5432}/{s['NAME']}"
+    url = f"sqlite:///{tmp_path / 'serve.sqlite3'}"
+    done = cli("migrate", "-v0", env=base_env(DATABASE_URL=url, DEBUG="0", SECRET_KEY=secrets.token_urlsafe(50)),
+               timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert (tmp_path / "serve.sqlite3").stat().st_mode & 0o777 == 0o600  # created by the service user only
+    return url
+
+
+def test_serve_gives_a_styled_site_hashed_static_files_and_a_log_without_tokens(database_url, tmp_path):
+    port = free_port()
+    token = "9001-" + secrets.token_urlsafe(24)
+    form_key = "770077"  # a 360 form key (an opaque signed key in the future, redacted whatever it is)
+    log_path = tmp_path / "serve.log"
+    env = base_env(DATABASE_URL=database_url, DEBUG="0", SECRET_KEY=secrets.token_urlsafe(50),
+                   ALLOWED_HOSTS="127.0.0.1", SITE_URL=f"http://127.0.0.1:{port}", SECURE_SSL_REDIRECT="0",
+                   SECURE_COOKIES="0", STATIC_ROOT=str(STATIC_ROOT), DATA_DIR=str(tmp_path), HOME=str(tmp_path),
+                   CONN_MAX_AGE="0")
+    base = f"http://127.0.0.1:{port}"
+    with open(log_path, "wb") as log:
+        proc = subprocess.Popen([sys.executable, "-m", "berakhlak.cli", "serve", "--port", str(port), "--workers", "1"],
+                                cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+    try:
+        deadline = time.monotonic() + 120  # the first run in a fresh checkout collects the static files
+        while True:
+            assert proc.poll() is None, f"serve exited with {proc.returncode}:\n{log_path.read_text()}"
+            try:
+                status, headers, body = fetch(base + LOGIN)
+                break
+            except OSError:
+                assert time.monotonic() < deadline, f"serve did not answer:\n{log_path.read_text()}"
+                time.sleep(0.25)
+        assert status == 200
+        html = body.decode()
+        assert "<form" in html and "Content-Security-Policy" in headers
+        # every stylesheet and script of the page is a hashed name served with a far-future cache
+        assets = re.findall(r'(?:href|src)="(/static/[^"]+\.(?:css|js))"', html)
+        assert any("bootstrap" in a for a in assets) and any("htmx" in a for a in assets), assets
+        for asset in assets:
+            assert re.search(r"\.[0-9a-f]{12}\.(css|js)$", asset), asset
+            status, headers, body = fetch(base + asset, {"Accept-Encoding": "gzip"})
+            assert status == 200, asset
+            assert "max-age=315360000" in headers["Cache-Control"] and "immutable" in headers["Cache-Control"]
+            assert headers.get("Content-Encoding") == "gzip"
+        css = next(a for a in assets if "bootstrap" in a and a.endswith(".css"))
+        status, headers, body = fetch(base + css, {"Accept-Encoding": "br"})
+        assert headers.get("Content-Encoding") == "br" and headers["Content-Type"].startswith("text/css")
+        assert len(body) > 10_000
+        # a personal link that does not exist, with its page, a query and a referer; a 360 form
+        status, _, _ = fetch(f"{base}/s/{token}/halaman/2/?simpan={token}", {"Referer": f"{base}/s/{token}/"})
+        assert status == 404
+        status, headers, _ = fetch(f"{base}/360/formulir/{form_key}/", follow=False)
+        assert status == 302 and form_key in headers["Location"]  # the login redirect carries it in ?next=
+        fetch(base + headers["Location"])
+    finally:
+        os.killpg(proc.pid, signal.SIGTERM)
+        try:
+            proc.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
+    log = log_path.read_text()
+    assert f'"GET {LOGIN} HTTP/1.1" 200' in log  # the access log is written at all
+    assert '"GET /s/[redacted]/halaman/2/?[redacted] HTTP/1.1" 404' in log
+    assert f'"{base}/s/[redacted]/"' in log  # the referer
+    assert "Not Found: /s/[redacted]/halaman/2/" in log  # Django's own log line
+    assert f"next=/360/formulir/[redacted]/" in log
+    assert token not in log and form_key not in log
+    if database_url.startswith("sqlite"):
+        db = Path(database_url.removeprefix("sqlite:///"))
+        for path in (db, Path(f"{db}-wal"), Path(f"{db}-shm")):
+            if path.exists():
+                assert path.stat().st_mode & 0o777 == 0o600, path
+
+
+@pytest.mark.parametrize("args,message", [(["--port", "70000"], "--port 70000"), (["--workers", "0"], "--workers"),
+                                          (["--threads", "0"], "--threads")])
+def test_serve_refuses_bad_options_with_a_message(args, message):
+    from django.core.management import CommandError, call_command
+
+    with pytest.raises(CommandError, match=message):
+        call_command("serve", *args)
+
+
+def test_serve_refuses_debug(settings):
+    from django.core.management import CommandError, call_command
+
+    settings.DEBUG = True
+    with pytest.raises(CommandError, match="DEBUG"):
+        call_command("serve")
+
+
+FOUR = {"DEBUG": "0", "ALLOWED_HOSTS": "berakhlak.example.go.id", "SITE_URL": "https://berakhlak.example.go.id"}
+
+
+def check_deploy(**extra) -> subprocess.CompletedProcess:
+    env = {**FOUR, "SECRET_KEY": secrets.token_urlsafe(50), "BERAKHLAK_ENV_FILE": "", **extra}
+    return cli("check", "--deploy", env=env)
+
+
+def test_check_deploy_reports_nothing_with_only_the_four_variables():
+    done = check_deploy()
+    assert done.returncode == 0, done.stderr
+    assert "System check identified no issues" in done.stdout + done.stderr
+    assert "WARNINGS" not in done.stdout + done.stderr
+
+
+def test_check_deploy_still_catches_what_an_operator_turns_off():
+    done = check_deploy(SECURE_SSL_REDIRECT="0", SECURE_COOKIES="0", SECURE_HSTS_SECONDS="0",
+                        SITE_URL="http://berakhlak.example.go.id",
+                        EMAIL_BACKEND="django.core.mail.backends.console.EmailBackend")
+    report = done.stdout + done.stderr
+    for expected in ("security.W008", "security.W012", "security.W016", "security.W004", "berakhlak.W002",
+                     "berakhlak.W001"):
+        assert expected in report, expected
+
+
+def test_the_console_mail_backend_is_announced_by_serve_and_its_system_check(tmp_path):
+    env = base_env(DEBUG="0", SECRET_KEY=secrets.token_urlsafe(50), DATABASE_URL=f"sqlite:///{tmp_path / 'x.sqlite3'}",
+                   EMAIL_BACKEND="django.core.mail.backends.console.EmailBackend")
+    done = cli("serve", "--port", "70000", env=env)  # stops at the bad port, after the warnings
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    assert "berakhlak.W001" in done.stderr  # the system check every command runs
+    assert "PERINGATAN / WARNING: EMAIL_BACKEND=django.core.mail.backends.console.EmailBackend" in done.stderr
