@@ -190,7 +190,7 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
         "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage" if TESTING
-        else "whitenoise.storage.CompressedManifestStaticFilesStorage",
+        else "berakhlak.lib.staticstorage.StaticFilesStorage",
     },
 }
 if TESTING:
