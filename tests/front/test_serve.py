@@ -108,3 +108,11 @@ def test_the_console_mail_backend_is_announced_by_serve_and_its_system_check(tmp
     assert done.returncode == 1 and "Traceback" not in done.stderr
     assert "berakhlak.W001" in done.stderr  # the system check every command runs
     assert "PERINGATAN / WARNING: EMAIL_BACKEND=django.core.mail.backends.console.EmailBackend" in done.stderr
+
+
+def test_serve_with_an_unreachable_database_says_so_and_exits_1(tmp_path):
+    env = base_env(DEBUG="0", SECRET_KEY=secrets.token_urlsafe(50),
+                   DATABASE_URL="postgresql://nobody@127.0.0.1:1/none", PGCONNECT_TIMEOUT="2")
+    done = cli("serve", "--port", "8000", env=env)
+    assert done.returncode == 1 and "the database cannot be opened" in done.stderr
+    assert "Traceback" not in done.stderr

@@ -16,7 +16,7 @@ from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
-from django.db import connections
+from django.db import DatabaseError, connections
 
 from berakhlak.front.checks import email_prints_messages
 from berakhlak.lib.env import envint
@@ -126,7 +126,10 @@ class Command(BaseCommand):
                 "Catatan / note: SECURE_SSL_REDIRECT is on without BEHIND_PROXY: every plain-HTTP request is "
                 "redirected to https. Behind a TLS proxy set BEHIND_PROXY=1; on loopback without TLS set "
                 "SECURE_SSL_REDIRECT=0 SECURE_COOKIES=0.")
-        self.check_migrations()
+        try:
+            self.check_migrations()  # also proves the database answers before any worker starts
+        except DatabaseError as exc:
+            raise CommandError(f"basis data tidak dapat dibuka / the database cannot be opened: {exc}".strip()) from None
         if not no_collectstatic:
             collect_static_if_stale(self.stdout)
         elif not (Path(settings.STATIC_ROOT) / MANIFEST).exists():
