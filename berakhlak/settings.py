@@ -263,8 +263,8 @@ CONTENT_SECURITY_POLICY = (
 
 # Logs: no line may hold a survey token or a 360 form key (berakhlak.lib.logredact). The filter sits
 # on the loggers that print request paths and on every handler; Django's own "django" handlers
-# (console in DEBUG, mail to ADMINS) are removed, its records reach the filtered root console. `berakhlak serve` puts the
-# same filter on gunicorn's access and error logs.
+# (console in DEBUG, mail to ADMINS) are removed, so its records reach the filtered root console.
+# `berakhlak serve` puts the same filter on gunicorn's access and error logs.
 LOG_LEVEL = env("LOG_LEVEL", "WARNING")
 LOGGING = {
     "version": 1,
