@@ -86,3 +86,34 @@ def test_the_project_env_file_is_the_root_one_unless_chosen_or_testing(tmp_path)
     assert project_env_file(tmp_path, environ={"BERAKHLAK_ENV_FILE": ""}, testing=False) is None
     assert project_env_file(tmp_path, environ={}, testing=True) is None
     assert project_env_file(tmp_path) is None  # this very test suite
+
+
+def test_make_demo_writes_a_private_env_once_and_the_cli_reads_it(tmp_path):
+    """`make demo` writes .env (here at a chosen path) with random secrets, never overwrites it, and the
+    `berakhlak` CLI then runs without SECRET_KEY or DEBUG in the environment."""
+    import stat
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    target = tmp_path / ".env"
+    make = ["make", "-s", "-C", str(root), f"ENV_FILE={target}", str(target)]
+    subprocess.run(make, check=True, capture_output=True, timeout=60)
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600
+    pairs = parse_dotenv(target.read_text())
+    assert len(pairs["SECRET_KEY"]) >= 50 and len(pairs["ANONYMITY_SECRET"]) >= 50
+    assert pairs["SECRET_KEY"] != pairs["ANONYMITY_SECRET"]
+    first = target.read_text()
+    subprocess.run(make, check=True, capture_output=True, timeout=60)
+    assert target.read_text() == first  # never overwritten: live links and sessions survive a re-run
+
+    env = {"PATH": "/usr/bin:/bin", "DATABASE_URL": f"sqlite:///{tmp_path / 'cli.sqlite3'}"}
+    cli = [sys.executable, "-m", "berakhlak.cli", "check"]
+    done = subprocess.run(cli, cwd=root, env={**env, "BERAKHLAK_ENV_FILE": str(target)},
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    done = subprocess.run(cli, cwd=root, env={**env, "BERAKHLAK_ENV_FILE": ""}, capture_output=True, text=True,
+                          timeout=120)
+    assert done.returncode == 1
+    assert "SECRET_KEY is required when DEBUG is off" in done.stderr and "Traceback" not in done.stderr
