@@ -116,3 +116,13 @@ def test_serve_with_an_unreachable_database_says_so_and_exits_1(tmp_path):
     done = cli("serve", "--port", "8000", env=env)
     assert done.returncode == 1 and "the database cannot be opened" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_serve_with_an_unwritable_static_root_says_so_and_exits_1(tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    env = base_env(DEBUG="0", SECRET_KEY=secrets.token_urlsafe(50), DATABASE_URL=f"sqlite:///{tmp_path / 'x.sqlite3'}",
+                   STATIC_ROOT=str(blocker / "static"))
+    done = cli("serve", "--port", "8000", env=env)
+    assert done.returncode == 1 and "static files cannot be collected" in done.stderr
+    assert "Traceback" not in done.stderr

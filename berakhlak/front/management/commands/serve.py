@@ -123,15 +123,20 @@ class Command(BaseCommand):
             raise CommandError("--workers, --threads dan --timeout minimal 1 / must be at least 1")
         if settings.SECURE_SSL_REDIRECT and not settings.BEHIND_PROXY:
             self.stdout.write(
-                "Catatan / note: SECURE_SSL_REDIRECT is on without BEHIND_PROXY: every plain-HTTP request is "
-                "redirected to https. Behind a TLS proxy set BEHIND_PROXY=1; on loopback without TLS set "
-                "SECURE_SSL_REDIRECT=0 SECURE_COOKIES=0.")
+                "Catatan: SECURE_SSL_REDIRECT aktif tanpa BEHIND_PROXY, setiap permintaan HTTP dialihkan ke https / "
+                "note: SECURE_SSL_REDIRECT is on without BEHIND_PROXY, every plain-HTTP request is redirected to "
+                "https. Behind a TLS proxy set BEHIND_PROXY=1; on loopback without TLS set SECURE_SSL_REDIRECT=0 "
+                "SECURE_COOKIES=0 (docs/deploy.md).")
         try:
             self.check_migrations()  # also proves the database answers before any worker starts
         except DatabaseError as exc:
             raise CommandError(f"basis data tidak dapat dibuka / the database cannot be opened: {exc}".strip()) from None
         if not no_collectstatic:
-            collect_static_if_stale(self.stdout)
+            try:
+                collect_static_if_stale(self.stdout)
+            except OSError as exc:
+                raise CommandError(f"STATIC_ROOT={settings.STATIC_ROOT}: berkas statis tidak dapat dikumpulkan / "
+                                   f"static files cannot be collected: {exc}") from None
         elif not (Path(settings.STATIC_ROOT) / MANIFEST).exists():
             raise CommandError(f"{settings.STATIC_ROOT}/{MANIFEST} tidak ada: jalankan `berakhlak collectstatic` / "
                                "is missing: run `berakhlak collectstatic` first")
