@@ -39,6 +39,10 @@ def test_serve_gives_a_styled_site_hashed_static_files_and_a_log_without_tokens(
         status, headers, body = fetch(base + css, {"Accept-Encoding": "br"})
         assert headers.get("Content-Encoding") == "br" and headers["Content-Type"].startswith("text/css")
         assert len(body) > 10_000
+        # without BEHIND_PROXY nobody can claim HTTPS with a header, not even from loopback (gunicorn's
+        # default trust): the response would carry HSTS, which is only sent on secure requests
+        _, headers, _ = fetch(base + LOGIN, {"X-Forwarded-Proto": "https", "X-Forwarded-Ssl": "on"})
+        assert "Strict-Transport-Security" not in headers
         # a personal link that does not exist, with its page, a query and a referer; a 360 form
         status, _, _ = fetch(f"{base}/s/{token}/halaman/2/?simpan={token}", {"Referer": f"{base}/s/{token}/"})
         assert status == 404
