@@ -5,6 +5,7 @@ with only the four variables an operator must set."""
 from __future__ import annotations
 
 import re
+import subprocess
 import secrets
 from pathlib import Path
 
