@@ -3,22 +3,35 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
+LOCK   := requirements.lock
+ENV_FILE ?= .env
 PG_URL ?= postgresql://postgres@127.0.0.1:5432/berakhlak
 PORT   ?= 8000
 
 .PHONY: setup demo test test-sqlite test-postgres browser-deps messages bench-import bench-index bench-submit bench-recap bench-360-proposals bench-360-results clean
 
-$(STAMP): pyproject.toml
+## Reproducible: every dependency at the version of requirements.lock (the tested set; docs/deploy.md)
+$(STAMP): pyproject.toml $(LOCK)
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
-	$(BIN)/python -m pip install -q -e '.[test,bench]'
+	$(BIN)/python -m pip install -q -c $(LOCK) -e '.[test,bench]'
 	@touch $(STAMP)
 
 setup: $(STAMP)
 
 ## Set up, load the demo agency and serve it on http://127.0.0.1:$(PORT)
-demo: setup
+demo: setup $(ENV_FILE)
 	$(BIN)/berakhlak demo --port $(PORT)
+
+## .env with random secrets when it is missing (git-ignored, never overwritten), so that the CLI works
+## without DEBUG right after `make demo` (berakhlak index show …)
+$(ENV_FILE):
+	@umask 077 && { \
+	  echo "# Written by make demo: secrets of this checkout. Keep out of git and of database backups."; \
+	  echo "SECRET_KEY=$$($(PYTHON) -c 'import secrets; print(secrets.token_urlsafe(50))')"; \
+	  echo "ANONYMITY_SECRET=$$($(PYTHON) -c 'import secrets; print(secrets.token_urlsafe(50))')"; \
+	} > $@.tmp && mv $@.tmp $@
+	@echo "wrote $@ with a random SECRET_KEY and ANONYMITY_SECRET"
 
 ## Debian's Chromium for the browser tests (Playwright drives it; nothing is downloaded at run time),
 ## and poppler-utils (pdftotext) with which the PDF tests read the documents back

@@ -12,7 +12,8 @@ doubled (issue #3, item 9b). Steps:
    (``surveys_draft``, ``lib.anonymity.seal``), in one bulk insert. The ten page saves a person
    makes before submitting are therefore *not* in the measured figure: the measured request is the
    final ``POST /s/<token>/kirim/``.
-2. start ``gunicorn berakhlak.wsgi`` (DEBUG=0, persistent database connections via ``CONN_MAX_AGE``).
+2. start ``gunicorn berakhlak.wsgi`` (DEBUG=0, persistent database connections via ``CONN_MAX_AGE``;
+   ``SECURE_SSL_REDIRECT=0 SECURE_COOKIES=0`` for plain HTTP on loopback).
 3. drive it with locust (headless, a locustfile written by this script): every simulated user takes the
    next unused token from a shared list, starts as a new browser (empty cookie jar), GETs the review page
    ``/s/<token>/periksa/`` (CSRF cookie + form token), then POSTs the submission (redirects not followed:
@@ -372,7 +373,8 @@ def free_port(port: int) -> int:
 def start_gunicorn(args, workdir: Path, env: dict[str, str]) -> subprocess.Popen:
     cmd = [str(BIN / "gunicorn"), "berakhlak.wsgi", "-w", str(args.workers), "--threads", str(args.threads),
            "-b", f"127.0.0.1:{args.port}", "--backlog", "2048", "--timeout", "120",
-           "--worker-tmp-dir", "/dev/shm", "--error-logfile", str(workdir / "gunicorn.log")]
+           "--worker-tmp-dir", "/dev/shm", "--error-logfile", str(workdir / "gunicorn.log"),
+           "--logger-class", "berakhlak.lib.gunicorn_logging.RedactingLogger"]  # no token in the logs
     if args.access_log:  # server-side time of each request in microseconds (last field)
         cmd += ["--access-logfile", str(workdir / "access.log"),
                 "--access-logformat", '%(t)s %(p)s "%(r)s" %(s)s %(D)s']
@@ -516,8 +518,11 @@ def main() -> None:
 
     signal.signal(signal.SIGTERM, _terminate)
     workdir = Path(tempfile.mkdtemp(prefix="bench-submit-"))
+    # Plain HTTP on loopback: DEBUG off keeps the production defaults (HTTPS only), which these two
+    # variables lift for 127.0.0.1 (docs/deploy.md).
     env = dict(os.environ, DATABASE_URL=args.database, SECRET_KEY=secrets.token_urlsafe(50), DEBUG="0",
-               ALLOWED_HOSTS="127.0.0.1", CONN_MAX_AGE=str(args.conn_max_age), LOG_LEVEL="WARNING")
+               ALLOWED_HOSTS="127.0.0.1", CONN_MAX_AGE=str(args.conn_max_age), LOG_LEVEL="WARNING",
+               SECURE_SSL_REDIRECT="0", SECURE_COOKIES="0")
     gunicorn = None
     failed = True
     try:

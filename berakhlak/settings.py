@@ -14,10 +14,16 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
-from berakhlak.lib.env import env, envbool, envint, envlist
+from berakhlak.lib.env import ImproperEnv, env, envbool, envint, envlist, load_dotenv, project_env_file
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 BASE_DIR = PACKAGE_DIR.parent
+
+# `.env` of the project root (or $BERAKHLAK_ENV_FILE): fills in variables the environment does not set.
+# Not read under the test suite.
+ENV_FILE = project_env_file(BASE_DIR)
+if ENV_FILE:
+    load_dotenv(ENV_FILE)
 DATA_DIR = Path(env("DATA_DIR", str(BASE_DIR / "data")))
 
 TESTING = "pytest" in sys.modules or envbool("BERAKHLAK_TESTING", False)
@@ -67,6 +73,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
     "berakhlak.lib.middleware.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -109,6 +116,12 @@ except Exception as exc:  # dj_database_url raises several types for a malformed
     raise ImproperlyConfigured(f"DATABASE_URL={DATABASE_URL!r} tidak dikenali / not understood: {exc}") from exc
 if _db["ENGINE"] == "django.db.backends.sqlite3":
     Path(_db["NAME"]).parent.mkdir(parents=True, exist_ok=True)
+    if not TESTING:
+        # The file (and so its -wal and -shm, which SQLite creates with the file's mode) readable by
+        # the service user only: created 0600, or tightened to it if an older install left it wider.
+        from berakhlak.lib.files import secure_sqlite_file
+
+        secure_sqlite_file(_db["NAME"])
     _db["OPTIONS"] = {
         # WAL lets readers work while one writer writes; IMMEDIATE avoids "database is locked"
         # upgrades inside transactions; the timeout is the busy timeout in seconds.
@@ -180,14 +193,48 @@ STATIC_URL = "static/"
 STATIC_ROOT = Path(env("STATIC_ROOT", str(BASE_DIR / "staticfiles")))
 MEDIA_ROOT = Path(env("MEDIA_ROOT", str(DATA_DIR / "media")))
 MEDIA_URL = "media/"
+# Uploaded files (SKP evidence) readable by the service user and its group only.
+FILE_UPLOAD_PERMISSIONS = 0o640
+FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o750
+# Static files: WhiteNoise serves them from STATIC_ROOT (filled by `berakhlak serve`, which runs
+# collectstatic when the sources changed), with content-hashed names, gzip and Brotli copies and a
+# far-future Cache-Control. The test suite needs no collected manifest: plain storage, files found
+# by the finders at request time.
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {
+        "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage" if TESTING
+        else "berakhlak.lib.staticstorage.StaticFilesStorage",
+    },
+}
+if TESTING:
+    WHITENOISE_AUTOREFRESH = True
+    WHITENOISE_USE_FINDERS = True
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 IMPORT_MAX_UPLOAD_MB = envint("IMPORT_MAX_UPLOAD_MB", 200)
 SKP_EVIDENCE_MAX_MB = envint("SKP_EVIDENCE_MAX_MB", 5)  # bukti dukung (evidence) files of SKP realisations
 
 # --- e-mail ---------------------------------------------------------------------------------
-EMAIL_BACKEND = env("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+# DEBUG off: SMTP from the environment. The console backend (which prints every message, personal
+# survey links included, to the process output) only when chosen explicitly, and then the system
+# check berakhlak.W001 warns at every start. DEBUG on (the demo): the console. Tests: locmem.
+EMAIL_BACKEND = env(
+    "EMAIL_BACKEND",
+    "django.core.mail.backends.console.EmailBackend" if DEBUG else "django.core.mail.backends.smtp.EmailBackend",
+)
+EMAIL_HOST = env("EMAIL_HOST", "localhost")
+EMAIL_PORT = envint("EMAIL_PORT", 25)
+EMAIL_HOST_USER = env("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = env("EMAIL_HOST_PASSWORD", "")  # or EMAIL_HOST_PASSWORD_FILE
+EMAIL_USE_TLS = envbool("EMAIL_USE_TLS", False)
+EMAIL_USE_SSL = envbool("EMAIL_USE_SSL", False)
+EMAIL_TIMEOUT = envint("EMAIL_TIMEOUT", 30)
+if EMAIL_USE_TLS and EMAIL_USE_SSL:
+    raise ImproperEnv("EMAIL_USE_TLS dan EMAIL_USE_SSL tidak boleh keduanya aktif / "
+                      "EMAIL_USE_TLS and EMAIL_USE_SSL are mutually exclusive (STARTTLS on 587, or SSL on 465)")
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "berakhlak@localhost")
+SERVER_EMAIL = env("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
 # Absolute address of the site, for links sent by e-mail or printed (survey invitations)
 SITE_URL = env("SITE_URL", "http://127.0.0.1:8000")
 
@@ -205,18 +252,53 @@ SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_AGE = envint("SESSION_COOKIE_AGE", 8 * 3600)
-SESSION_COOKIE_SECURE = envbool("SECURE_COOKIES", False)
-CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
-SECURE_SSL_REDIRECT = envbool("SECURE_SSL_REDIRECT", False)
-SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if envbool("BEHIND_PROXY", False) else None
+# HTTPS only by default when DEBUG is off: secure cookies, redirect to https, HSTS for a year.
+# Plain HTTP on loopback (benchmarks, the serve test): SECURE_SSL_REDIRECT=0 SECURE_COOKIES=0. The demo
+# (DEBUG on) and the test suite run on plain HTTP.
+_HTTPS_ONLY = not DEBUG and not TESTING
+SESSION_COOKIE_SECURE = envbool("SECURE_COOKIES", _HTTPS_ONLY)
+CSRF_COOKIE_SECURE = LANGUAGE_COOKIE_SECURE = SESSION_COOKIE_SECURE
+SECURE_SSL_REDIRECT = envbool("SECURE_SSL_REDIRECT", _HTTPS_ONLY)
+SECURE_HSTS_SECONDS = envint("SECURE_HSTS_SECONDS", 365 * 24 * 3600 if _HTTPS_ONLY else 0)
+if SECURE_HSTS_SECONDS < 0:
+    raise ImproperEnv(f"SECURE_HSTS_SECONDS={SECURE_HSTS_SECONDS}: harus >= 0 / must be 0 or more")
+SECURE_HSTS_INCLUDE_SUBDOMAINS = envbool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
+# Preloading commits the whole registrable domain to HTTPS in browsers for months: the agency opts in
+# (SECURE_HSTS_PRELOAD=1); until then Django's reminder (security.W021) is silenced, see docs/deploy.md.
+SECURE_HSTS_PRELOAD = envbool("SECURE_HSTS_PRELOAD", False)
+SILENCED_SYSTEM_CHECKS = [] if SECURE_HSTS_PRELOAD else ["security.W021"]
+# Trust X-Forwarded-Proto only behind a TLS-terminating proxy that sets it (docs/deploy.md).
+BEHIND_PROXY = envbool("BEHIND_PROXY", False)
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if BEHIND_PROXY else None
 CONTENT_SECURITY_POLICY = (
     "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
     "script-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'self'"
 )
 
+# Logs: no line may hold a survey token or a 360 form key (berakhlak.lib.logredact). The filter sits
+# on the loggers that print request paths and on every handler; Django's own "django" handlers
+# (console in DEBUG, mail to ADMINS) are removed, so its records reach the filtered root console.
+# `berakhlak serve` puts the same filter on gunicorn's access and error logs.
+LOG_LEVEL = env("LOG_LEVEL", "WARNING")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "WARNING")},
+    "filters": {"redact_secrets": {"()": "berakhlak.lib.logredact.RedactSecretsFilter"}},
+    "formatters": {
+        "django.server": {"()": "django.utils.log.ServerFormatter", "format": "[{server_time}] {message}",
+                          "style": "{"},
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "filters": ["redact_secrets"]},
+        "django.server": {"class": "logging.StreamHandler", "formatter": "django.server",
+                          "filters": ["redact_secrets"]},
+    },
+    "loggers": {
+        "django": {"handlers": [], "level": "INFO", "propagate": True},  # to the filtered root console
+        "django.request": {"filters": ["redact_secrets"]},
+        "django.security.csrf": {"filters": ["redact_secrets"]},
+        "django.server": {"handlers": ["django.server"], "level": "INFO", "propagate": False,
+                          "filters": ["redact_secrets"]},
+    },
+    "root": {"handlers": ["console"], "level": LOG_LEVEL},
 }
