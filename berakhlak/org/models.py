@@ -198,7 +198,7 @@ class ImportJobStatus(models.TextChoices):
     CHECKING = "CHECKING", _("Memeriksa baris")
     IMPORTING = "IMPORTING", _("Menyimpan")
     DONE = "DONE", _("Selesai")
-    REJECTED = "REJECTED", _("Ditolak")
+    REJECTED = "REJECTED", _("Ada masalah")
     FAILED = "FAILED", _("Gagal")
 
 

@@ -195,7 +195,8 @@ def _import_form(request, scope, handler):
     without_account = selectors.employees_without_account(scope=scope, agency_code=chosen) if chosen else 0
     jobs = selectors.import_job_list(scope=scope, agency_code=chosen) if chosen else []
     return render(request, "org/import.html", {"form": form, "agency_code": chosen, "jobs": jobs,
-                                               "without_account": without_account},
+                                               "without_account": without_account,
+                                               "max_mb": settings.IMPORT_MAX_UPLOAD_MB},
                   status=422 if form.is_bound else 200)
 
 

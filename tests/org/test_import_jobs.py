@@ -359,3 +359,14 @@ def test_the_upload_folder_is_made_private_even_if_it_existed(client, world, upl
     post_file(client, "unit.csv", UNITS)
     assert stat.S_IMODE(os.stat(upload_dir).st_mode) == 0o700
     assert Path(django_settings.IMPORT_UPLOAD_DIR) == upload_dir
+
+
+def test_the_job_page_speaks_english_too(client, world, settings):
+    _a, _b, people = world
+    client.force_login(people["hr"])
+    post_file(client, "p.csv", BAD_EMPLOYEES, kind="employees")
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    html = client.get(f"/organisasi/impor/{ImportJob.objects.get().pk}/").content.decode()
+    assert "Import another file" in html
+    listing = client.get("/organisasi/impor/?agency=AAA").content.decode()
+    assert "Latest imports" in listing and "Problems found" in listing
