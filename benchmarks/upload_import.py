@@ -137,6 +137,26 @@ class Sampler(threading.Thread):
         return {name: (self.peak[name] / 1024, self.status_kib(pid, "VmHWM") / 1024) for name, pid in self.pids.items()}
 
 
+def reset_peak(pid: int) -> bool:
+    """Reset the kernel's peak-RSS mark (VmHWM) of a process (Linux >= 4.0: ``5 > clear_refs``)."""
+    try:
+        with open(f"/proc/{pid}/clear_refs", "w") as fh:
+            fh.write("5")
+        return True
+    except OSError:
+        return False
+
+
+def peak_of_child(proc: subprocess.Popen, interval: float = 0.02) -> float:
+    """Wait for ``proc``; its peak RSS in MiB from /proc (VmHWM, sampled until it exits). Not ``wait4``:
+    its ``ru_maxrss`` counts the forked copy of this (large) process before the exec."""
+    peak = 0
+    while proc.poll() is None:
+        peak = max(peak, Sampler.status_kib(proc.pid, "VmHWM"))
+        time.sleep(interval)
+    return peak / 1024
+
+
 def stop(proc: subprocess.Popen | None, timeout: float = 15) -> None:
     """Stop a process this script started (SIGTERM, then SIGKILL), by its own pid."""
     if proc is None or proc.poll() is not None:
@@ -206,13 +226,15 @@ class Browser:
                "-F", "kind=employees", "-F", f"agency={agency}", *(["-F", "dry_run=on"] if dry_run else []),
                "-F", f"file=@{path};type=text/csv", f"{self.base}/organisasi/impor/"]
         start = time.perf_counter()
-        proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, text=True)
-        out = proc.stdout.read()
-        _pid, status, usage = os.wait4(proc.pid, 0)
-        elapsed = time.perf_counter() - start
-        if os.waitstatus_to_exitcode(status) != 0 or not out.startswith("302"):
+        with tempfile.TemporaryFile("w+") as out_file:
+            proc = subprocess.Popen(cmd, stdout=out_file, text=True)
+            peak = peak_of_child(proc)
+            elapsed = time.perf_counter() - start
+            out_file.seek(0)
+            out = out_file.read()
+        if proc.returncode != 0 or not out.startswith("302"):
             raise SystemExit(f"upload failed: {out}")
-        return out.split()[1], elapsed, usage.ru_maxrss / 1024
+        return out.split()[1], elapsed, peak
 
     def status(self, job_url: str) -> str:
         """The job's status from the htmx status part, as the page polls it."""
@@ -247,6 +269,10 @@ def one_run(label: str, args, workdir: Path, env: dict[str, str], csv_path: Path
         browser.login(HR_USER, HR_PASSWORD)
         browser.status(f"http://127.0.0.1:{port}/organisasi/impor/")  # warm the web worker up
         idle = {name: Sampler.status_kib(pid, "VmRSS") / 1024 for name, pid in pids.items()}
+        # the peak so far: start-up and the login (Argon2 hashing takes ~100 MiB for a moment); then the
+        # kernel's mark is reset so that VmHWM below covers the upload and the check alone
+        boot = {name: Sampler.status_kib(pid, "VmHWM") / 1024 for name, pid in pids.items()}
+        reset = all(reset_peak(pid) for pid in pids.values())
         sampler = Sampler(pids)
         sampler.start()
         t0 = time.perf_counter()
@@ -261,7 +287,8 @@ def one_run(label: str, args, workdir: Path, env: dict[str, str], csv_path: Path
         total_s = time.perf_counter() - t0
         rss = sampler.stop()
         return {"label": label, "state": state, "upload_s": upload_s, "total_s": total_s, "polls": polls,
-                "curl_rss": curl_rss, "rss": rss, "idle": idle, "job": job_row(args.database)}
+                "curl_rss": curl_rss, "rss": rss, "idle": idle, "boot": boot, "reset": reset,
+                "job": job_row(args.database)}
     finally:
         stop(worker)
         stop(gunicorn)
@@ -277,9 +304,10 @@ def report(run: dict) -> None:
     if job["run_s"] is not None:
         print(f"    the task itself (started → finished)   {float(job['run_s']):8.1f} s   "
               f"(waited in the queue {float(job['queued_s']):.1f} s)")
+    span = "upload + check" if run["reset"] else "whole life"
     for name, (sampled, hwm) in run["rss"].items():
-        print(f"    {name:<22} peak RSS {hwm:8.1f} MiB (VmHWM; sampled max {sampled:.1f}, "
-              f"idle before the upload {run['idle'][name]:.1f})")
+        print(f"    {name:<22} peak RSS {hwm:8.1f} MiB (VmHWM over the {span}; sampled max {sampled:.1f}; "
+              f"before: RSS {run['idle'][name]:.1f}, peak of start-up and login {run['boot'][name]:.1f})")
 
 
 def main() -> None:
@@ -325,9 +353,9 @@ def main() -> None:
         print(f"  the file itself                        {size_mb / 1.048576:8.1f} MiB")
         for r in runs:
             report(r)
-        web = runs[0]["rss"]["web worker"][1]
-        print(f"  web worker peak RSS with a task worker {web:8.1f} MiB   (target < 300 MB = 286 MiB: "
-              f"{'met' if web * 1.048576 < 300 else 'MISSED'})")
+        web = max(runs[0]["rss"]["web worker"][1], runs[0]["boot"]["web worker"])
+        print(f"  web worker peak RSS with a task worker {web:8.1f} MiB   over its whole life, login included "
+              f"(target < 300 MB = 286 MiB: {'met' if web * 1.048576 < 300 else 'MISSED'})")
         print(f"  upload files left behind               {len(leftovers):8d}")
     finally:
         if args.keep:
