@@ -300,11 +300,11 @@ def report(run: dict) -> None:
     print(f"  [{run['label']}] job {run['state']}: {job['rows_done']:,} rows{problems}, "
           f"result {json.dumps(job['result'])}")
     print(f"    curl upload (streamed from disk)       {run['upload_s']:8.1f} s   peak RSS {run['curl_rss']:8.1f} MiB")
-    print(f"    upload + check, as the page sees it    {run['total_s']:8.1f} s   ({run['polls']} status polls)")
+    print(f"    upload to the job's end, page's view   {run['total_s']:8.1f} s   ({run['polls']} status polls)")
     if job["run_s"] is not None:
         print(f"    the task itself (started → finished)   {float(job['run_s']):8.1f} s   "
               f"(waited in the queue {float(job['queued_s']):.1f} s)")
-    span = "upload + check" if run["reset"] else "whole life"
+    span = "upload and the job" if run["reset"] else "whole life"
     for name, (sampled, hwm) in run["rss"].items():
         print(f"    {name:<22} peak RSS {hwm:8.1f} MiB (VmHWM over the {span}; sampled max {sampled:.1f}; "
               f"before: RSS {run['idle'][name]:.1f}, peak of start-up and login {run['boot'][name]:.1f})")
