@@ -371,3 +371,26 @@ def test_the_job_page_speaks_english_too(client, world, settings):
     assert "Import another file" in html
     listing = client.get("/organisasi/impor/?agency=AAA").content.decode()
     assert "Latest imports" in listing and "Problems found" in listing
+
+
+@pytest.mark.parametrize("raw_name", [b"unit\x00.csv", b"unit-\xff\xfe.csv", b"../../etc/passwd.csv",
+                                      b"x" * 400 + b".csv", b"<script>alert(1)</script>.csv"])
+def test_a_hostile_file_name_is_stored_harmlessly(client, world, upload_dir, raw_name):
+    _a, _b, people = world
+    client.force_login(people["hr"])
+    boundary = "bk-boundary"
+    body = b"".join([
+        f"--{boundary}\r\nContent-Disposition: form-data; name=\"kind\"\r\n\r\nunits\r\n".encode(),
+        f"--{boundary}\r\nContent-Disposition: form-data; name=\"agency\"\r\n\r\nAAA\r\n".encode(),
+        f"--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"".encode() + raw_name
+        + b"\"\r\nContent-Type: text/csv\r\n\r\n" + UNITS.encode() + b"\r\n",
+        f"--{boundary}--\r\n".encode(),
+    ])
+    response = client.generic("POST", "/organisasi/impor/", body,
+                              content_type=f"multipart/form-data; boundary={boundary}")
+    assert response.status_code in (302, 422)
+    assert leftovers(upload_dir) == []
+    for job in ImportJob.objects.all():
+        assert "\x00" not in job.file_name and "/" not in job.file_name and len(job.file_name) <= 255
+        html = client.get(f"/organisasi/impor/{job.pk}/").content.decode()
+        assert "<script>alert(1)</script>" not in html
