@@ -409,6 +409,40 @@ def _row_estimate(path: Path) -> int | None:
     return max(lines - 1, 0)
 
 
+def import_jobs_expire(*, now=None) -> int:
+    """Housekeeping of the upload folder, run before each job: a job still CHECKING or IMPORTING
+    ``IMPORT_JOB_STALE_HOURS`` after it started was cut off (its worker killed; its transaction rolled
+    back, so nothing was half-written): it ends FAILED and its file is deleted. Files of the folder older
+    than that which no waiting or running job owns (a part file of an upload cut off, a file of a job
+    that ended without clean-up) are deleted too. Returns the number of jobs ended."""
+    from datetime import timedelta
+
+    from django.conf import settings
+
+    from berakhlak.org.models import ImportJob, ImportJobStatus
+
+    now = now or timezone.now()
+    cutoff = now - timedelta(hours=settings.IMPORT_JOB_STALE_HOURS)
+    stale = ImportJob.objects.filter(status__in=[ImportJobStatus.CHECKING, ImportJobStatus.IMPORTING],
+                                     started_at__lt=cutoff)
+    directory = Path(settings.IMPORT_UPLOAD_DIR)
+    for stored in stale.exclude(stored_name="").values_list("stored_name", flat=True):
+        (directory / stored).unlink(missing_ok=True)
+    ended = stale.update(status=ImportJobStatus.FAILED, finished_at=now, stored_name="",
+                         error="impor terputus (proses latar berhenti) / the import was cut off (worker stopped)")
+    if directory.is_dir():
+        owned = set(ImportJob.objects.filter(status__in=ImportJob.RUNNING).exclude(stored_name="")
+                    .values_list("stored_name", flat=True))
+        for path in directory.iterdir():
+            try:
+                old = path.stat().st_mtime < cutoff.timestamp()
+            except FileNotFoundError:
+                continue
+            if old and path.is_file() and path.name not in owned:
+                path.unlink(missing_ok=True)
+    return ended
+
+
 def import_job_run(*, job_id: int):
     """Run a queued import job: check (and, unless a dry run, import) its file with the import services,
     reporting progress on the job row; end DONE, REJECTED (with the problem lines) or FAILED; the file is
@@ -420,6 +454,7 @@ def import_job_run(*, job_id: int):
 
     from berakhlak.org.models import ImportJob, ImportJobStatus, ImportKind
 
+    import_jobs_expire()
     jobs = ImportJob.objects.filter(pk=job_id)
     if not jobs.filter(status=ImportJobStatus.QUEUED).update(status=ImportJobStatus.CHECKING,
                                                             started_at=timezone.now()):

@@ -394,3 +394,37 @@ def test_a_hostile_file_name_is_stored_harmlessly(client, world, upload_dir, raw
         assert "\x00" not in job.file_name and "/" not in job.file_name and len(job.file_name) <= 255
         html = client.get(f"/organisasi/impor/{job.pk}/").content.decode()
         assert "<script>alert(1)</script>" not in html
+
+
+def test_a_job_cut_off_by_a_killed_worker_ends_failed_and_old_files_go(client, world, upload_dir, queued, settings):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from berakhlak.org.services import import_jobs_expire
+
+    settings.IMPORT_JOB_STALE_HOURS = 6
+    _a, _b, people = world
+    client.force_login(people["hr"])
+    post_file(client, "lama.csv", UNITS)
+    post_file(client, "antre.csv", UNITS)
+    cut_off, waiting = ImportJob.objects.get(file_name="lama.csv"), ImportJob.objects.get(file_name="antre.csv")
+    ImportJob.objects.filter(pk=cut_off.pk).update(status=ImportJobStatus.CHECKING,
+                                                   started_at=timezone.now() - timedelta(hours=7))
+    week_ago = (timezone.now() - timedelta(days=7)).timestamp()
+    orphan = upload_dir / "upload-0123.part"  # an upload cut off with its web process
+    orphan.write_text("x")
+    fresh = upload_dir / "upload-4567.part"  # an upload streaming right now
+    fresh.write_text("x")
+    for path in (orphan, upload_dir / cut_off.stored_name, upload_dir / waiting.stored_name):
+        os.utime(path, (week_ago, week_ago))
+
+    assert import_jobs_expire() == 1
+    cut_off.refresh_from_db()
+    assert cut_off.status == ImportJobStatus.FAILED and cut_off.finished_at is not None
+    assert cut_off.stored_name == ""
+    assert sorted(leftovers(upload_dir)) == sorted([waiting.stored_name, fresh.name])  # a waiting job keeps its file
+    html = client.get(f"/organisasi/impor/{cut_off.pk}/").content.decode()
+    assert "Impor gagal" in html and "hx-trigger" not in html
+
+    assert import_job_run(job_id=waiting.pk).status == ImportJobStatus.DONE  # the queue goes on
