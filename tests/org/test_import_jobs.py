@@ -428,3 +428,28 @@ def test_a_job_cut_off_by_a_killed_worker_ends_failed_and_old_files_go(client, w
     assert "Impor gagal" in html and "hx-trigger" not in html
 
     assert import_job_run(job_id=waiting.pk).status == ImportJobStatus.DONE  # the queue goes on
+
+
+def test_an_xlsx_upload_runs_through_a_job_too(client, world, upload_dir, tmp_path):
+    import io
+
+    import xlsxwriter
+
+    buffer = io.BytesIO()
+    book = xlsxwriter.Workbook(buffer, {"in_memory": True})
+    sheet = book.add_worksheet()
+    for r, line in enumerate(UNITS.strip().splitlines()):
+        sheet.write_row(r, 0, line.split(","))
+    book.close()
+    (tmp_path / "u.xlsx").write_bytes(buffer.getvalue())
+    assert services._row_estimate(tmp_path / "u.xlsx") is None  # no total before the end
+    _a, _b, people = world
+    client.force_login(people["hr"])
+    response = post_file(client, "unit.xlsx", buffer.getvalue(), follow=True)
+    job = ImportJob.objects.get()
+    assert job.status == ImportJobStatus.DONE and job.result["total"] == 3
+    assert "3 baris: 2 baru, 0 diubah, 1 tetap." in response.content.decode()
+    assert leftovers(upload_dir) == []
+    ImportJob.objects.update(status=ImportJobStatus.CHECKING, rows_total=None, rows_done=0)
+    html = client.get(f"/organisasi/impor/{job.pk}/").content.decode()
+    assert "0 baris diperiksa." in html and "progress-bar-striped" in html and "aria-valuenow" not in html
