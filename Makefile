@@ -8,7 +8,7 @@ ENV_FILE ?= .env
 PG_URL ?= postgresql://postgres@127.0.0.1:5432/berakhlak
 PORT   ?= 8000
 
-.PHONY: setup demo test test-sqlite test-postgres browser-deps messages bench-import bench-index bench-submit bench-recap bench-360-proposals bench-360-results clean
+.PHONY: setup demo test test-sqlite test-postgres browser-deps messages bench-import bench-index bench-submit bench-recap bench-360-proposals bench-360-results bench-upload clean
 
 ## Reproducible: every dependency at the version of requirements.lock (the tested set; docs/deploy.md)
 $(STAMP): pyproject.toml $(LOCK)
@@ -95,6 +95,10 @@ bench-360-proposals: setup
 ## Benchmark: 360° results of 5,000,000 employees × 8 raters × 21 items on DuckDB over Parquet beside a hand-written DuckDB query (docs/benchmarks.md)
 bench-360-results: setup
 	$(BIN)/python benchmarks/feedback360_results.py --employees 5000000
+
+## Benchmark: a 158 MB / 1,000,000-row employees file uploaded through the web page and checked by `berakhlak worker`; peak RSS of the web process beside the worker's and curl's (docs/benchmarks.md)
+bench-upload: setup
+	$(BIN)/python benchmarks/upload_import.py --employees 1000000 --compare-in-process --database $(PG_URL)_bench_upload
 
 clean:
 	rm -rf $(VENV) build *.egg-info test-output

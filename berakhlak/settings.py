@@ -213,6 +213,14 @@ if TESTING:
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 IMPORT_MAX_UPLOAD_MB = envint("IMPORT_MAX_UPLOAD_MB", 200)
+# Web imports: the upload is streamed into this private folder (0700, files 0600; the size limit is enforced
+# while streaming), imported by a background task (berakhlak.org.tasks) and deleted when the job ends.
+# `berakhlak worker` must see the same folder.
+IMPORT_UPLOAD_DIR = Path(env("IMPORT_UPLOAD_DIR", str(DATA_DIR / "imports")))
+IMPORT_PROBLEMS_KEPT = envint("IMPORT_PROBLEMS_KEPT", 1000)  # problem lines kept on an import job (all are counted)
+# A job still checking/importing after this long was cut off (worker killed): the next job run marks it
+# FAILED and deletes its file, with any upload file left that old.
+IMPORT_JOB_STALE_HOURS = envint("IMPORT_JOB_STALE_HOURS", 6)
 SKP_EVIDENCE_MAX_MB = envint("SKP_EVIDENCE_MAX_MB", 5)  # bukti dukung (evidence) files of SKP realisations
 
 # --- e-mail ---------------------------------------------------------------------------------

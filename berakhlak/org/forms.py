@@ -31,11 +31,15 @@ class ImportForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["agency"].choices = [(a.code, f"{a.code} – {a.name}") for a in agencies]
 
+    @staticmethod
+    def too_large_message() -> str:
+        return _("Berkas terlalu besar (paling besar %(mb)d MB).") % {"mb": settings.IMPORT_MAX_UPLOAD_MB}
+
     def clean_file(self):
         upload = self.cleaned_data["file"]
         limit = settings.IMPORT_MAX_UPLOAD_MB * 1024 * 1024
         if upload.size > limit:
-            raise forms.ValidationError(_("Berkas terlalu besar (paling besar %(mb)d MB).") % {"mb": settings.IMPORT_MAX_UPLOAD_MB})
+            raise forms.ValidationError(self.too_large_message())
         name = upload.name.lower()
         if not (name.endswith(".csv") or name.endswith(".xlsx")):
             raise forms.ValidationError(_("Gunakan berkas .csv atau .xlsx."))

@@ -188,5 +188,85 @@ class Employee(models.Model):
         return f"{self.name} ({self.nip})"
 
 
-__all__ = ["Agency", "AgencyKind", "Employee", "EmploymentType", "Position", "PositionKind", "Sex", "Unit",
-           "UnitClosure"]
+class ImportKind(models.TextChoices):
+    UNITS = "units", _("Unit kerja")
+    EMPLOYEES = "employees", _("Pegawai")
+
+
+class ImportJobStatus(models.TextChoices):
+    QUEUED = "QUEUED", _("Menunggu giliran")
+    CHECKING = "CHECKING", _("Memeriksa baris")
+    IMPORTING = "IMPORTING", _("Menyimpan")
+    DONE = "DONE", _("Selesai")
+    REJECTED = "REJECTED", _("Ada masalah")
+    FAILED = "FAILED", _("Gagal")
+
+
+class ImportJob(models.Model):
+    """One import uploaded through the web page (``berakhlak.org.tasks.run_import_job`` runs it).
+
+    The upload is streamed to a private file under ``IMPORT_UPLOAD_DIR`` (``stored_name``) and deleted
+    when the job ends. Seen only by HR of its agency and the platform admin (``selectors.import_job_get``).
+    ``problems`` keeps the first ``IMPORT_PROBLEMS_KEPT`` problem lines (``ROW: column: reason``);
+    ``problem_count`` counts them all.
+    """
+
+    RUNNING = (ImportJobStatus.QUEUED, ImportJobStatus.CHECKING, ImportJobStatus.IMPORTING)
+
+    agency = models.ForeignKey(Agency, on_delete=models.CASCADE, related_name="import_jobs")
+    created_by = models.ForeignKey("accounts.User", null=True, blank=True, on_delete=models.SET_NULL,
+                                   related_name="+")
+    kind = models.CharField(_("jenis data"), max_length=16, choices=ImportKind.choices)
+    file_name = models.CharField(_("nama berkas"), max_length=255)
+    stored_name = models.CharField(max_length=64, blank=True)  # inside IMPORT_UPLOAD_DIR; "" once deleted
+    size = models.PositiveBigIntegerField(_("ukuran (bita)"))
+    dry_run = models.BooleanField(_("periksa saja"), default=False)
+    status = models.CharField(_("status"), max_length=10, choices=ImportJobStatus.choices,
+                              default=ImportJobStatus.QUEUED)
+    rows_done = models.PositiveIntegerField(default=0)
+    rows_total = models.PositiveIntegerField(null=True, blank=True)  # estimated from the line count (CSV)
+    problems = models.JSONField(default=list, blank=True)
+    problem_count = models.PositiveIntegerField(default=0)
+    result = models.JSONField(null=True, blank=True)  # {"total", "created", "updated", "unchanged"}
+    error = models.CharField(max_length=255, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    started_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("impor berkas")
+        verbose_name_plural = _("impor berkas")
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["agency", "-created_at"], name="org_importjob_agency_recent")]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(status__in=ImportJobStatus.values), name="org_importjob_status_valid"),
+            models.CheckConstraint(condition=models.Q(kind__in=ImportKind.values), name="org_importjob_kind_valid"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.file_name} ({self.status})"
+
+    @property
+    def running(self) -> bool:
+        return self.status in self.RUNNING
+
+    @property
+    def percent(self) -> int | None:
+        """Share of rows checked, 0-100; ``None`` while the total is unknown (XLSX)."""
+        if self.status == ImportJobStatus.DONE:
+            return 100
+        if not self.rows_total:
+            return None
+        return min(100, int(100 * self.rows_done / self.rows_total))
+
+    def problem_rows(self) -> list[tuple[str, str, str]]:
+        """The kept problem lines as (row, column, reason) for a table."""
+        out = []
+        for line in self.problems:
+            row, column, reason = ([*str(line).split(": ", 2), "", ""])[:3]
+            out.append((row, column, reason))
+        return out
+
+
+__all__ = ["Agency", "AgencyKind", "Employee", "EmploymentType", "ImportJob", "ImportJobStatus", "ImportKind",
+           "Position", "PositionKind", "Sex", "Unit", "UnitClosure"]

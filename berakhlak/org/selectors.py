@@ -113,3 +113,25 @@ def employees_without_account(*, scope: Scope, agency_code: str) -> int:
     """Active employees in scope of one agency who cannot log in yet (no user account)."""
     return Employee.objects.filter(scope.employees_q(), agency__code=agency_code, is_active=True,
                                    user__isnull=True).count()
+
+
+def import_job_get(*, scope: Scope, job_id: int):
+    """An import job if the caller may see it (HR of its agency, the platform admin), else ``None``."""
+    from berakhlak.org.models import ImportJob
+
+    if not scope.platform_admin and not scope.hr_agency_ids:
+        return None
+    qs = ImportJob.objects.select_related("agency", "created_by")
+    if not scope.platform_admin:
+        qs = qs.filter(agency_id__in=sorted(scope.hr_agency_ids))
+    return qs.filter(pk=job_id).first()
+
+
+def import_job_list(*, scope: Scope, agency_code: str, limit: int = 10):
+    """The latest import jobs of one agency the caller imports into (empty for anyone else)."""
+    from berakhlak.org.models import ImportJob
+
+    qs = ImportJob.objects.filter(agency__code=agency_code).select_related("created_by")
+    if not scope.platform_admin:
+        qs = qs.filter(agency_id__in=sorted(scope.hr_agency_ids))
+    return list(qs[:limit])

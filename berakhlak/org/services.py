@@ -54,6 +54,17 @@ class ImportResult:
 
 
 Progress = Callable[[int], None] | None
+Stage = Callable[[str], None] | None  # told "importing" when the check has passed and the writing starts
+
+PROGRESS_EVERY = 10000
+
+
+def _counted(rows, progress: Progress):
+    """The rows unchanged, telling ``progress`` every ``PROGRESS_EVERY`` rows."""
+    for count, row in enumerate(rows, start=1):
+        if count % PROGRESS_EVERY == 0:
+            progress(PROGRESS_EVERY)
+        yield row
 
 
 def open_import_table(source, filename: str | None, file_label: str):
@@ -94,9 +105,12 @@ def agency_create(*, code: str, name: str, kind: str = AgencyKind.PUSAT, actor=N
 # --- units ---------------------------------------------------------------------------------------
 
 def units_import(*, source: str | Path | BinaryIO, agency_code: str, agency_name: str | None = None,
-                 filename: str | None = None, dry_run: bool = False, actor=None) -> ImportResult:
+                 filename: str | None = None, dry_run: bool = False, actor=None, progress: Progress = None,
+                 stage: Stage = None) -> ImportResult:
     """Import the work-unit tree (``kode,nama,induk_kode``) of one agency; create the agency if missing."""
     table = open_import_table(source, filename, "units")
+    if progress is not None:
+        table.rows = _counted(table.rows, progress)
     agency = Agency.objects.filter(code=agency_code).first()
     if agency is None and not agency_name:
         agency_name = agency_code
@@ -115,6 +129,8 @@ def units_import(*, source: str | Path | BinaryIO, agency_code: str, agency_name
                           len(plan.rows) - len(new_codes) - len(changed), dry_run)
     if dry_run:
         return result
+    if stage is not None:
+        stage("importing")
     with transaction.atomic():
         if agency is None:
             agency = agency_create(code=agency_code, name=agency_name or agency_code, actor=actor)
@@ -224,7 +240,7 @@ def _nips_elsewhere(agency_id: int):
 
 def employees_import(*, source: str | Path | BinaryIO, agency_code: str | None, filename: str | None = None,
                      dry_run: bool = False, actor=None, today: date | None = None,
-                     progress: Progress = None) -> ImportResult:
+                     progress: Progress = None, stage: Stage = None) -> ImportResult:
     """Import employees (``nip,nama,unit_kode,jabatan,jenis_jabatan,jenis_pegawai,atasan_nip,email``)."""
     table = open_import_table(source, filename, "employees")
     try:
@@ -245,6 +261,8 @@ def employees_import(*, source: str | Path | BinaryIO, agency_code: str | None, 
     created = sum(1 for r in plan.rows if r[1] not in existing_superior_of)
     if dry_run:
         return ImportResult("employees", agency.code, total, created, 0, total - created, True)
+    if stage is not None:
+        stage("importing")
     with transaction.atomic():
         positions = _positions_ensure(agency, {(r[4], r[5]) for r in plan.rows})
         written = _employees_write(agency, plan, unit_ids, positions)
@@ -344,3 +362,141 @@ def agency_set_framework(*, agency: Agency, version: FrameworkVersion, actor=Non
         audit_record(actor=actor, action="agency.set_framework", agency=agency, obj=agency,
                      before={"framework_version": before}, after={"framework_version": version.code})
     return agency
+
+
+# --- import jobs (web uploads, run by berakhlak.org.tasks.run_import_job) ----------------------------
+
+def import_job_path(job) -> Path:
+    """Where the job's uploaded file lies while the job runs."""
+    from django.conf import settings
+
+    return Path(settings.IMPORT_UPLOAD_DIR) / job.stored_name
+
+
+def import_job_create(*, actor, agency: Agency, kind: str, upload, dry_run: bool = False):
+    """Record an import job for an upload streamed to disk (``berakhlak.lib.uploads``) and claim its file:
+    the part file is moved to the job's private name, so the request's clean-up no longer deletes it."""
+    import secrets
+
+    from django.conf import settings
+
+    from berakhlak.lib.uploads import private_dir
+    from berakhlak.org.models import ImportJob
+
+    stored = f"job-{secrets.token_hex(16)}"
+    private_dir(settings.IMPORT_UPLOAD_DIR)
+    with transaction.atomic():
+        job = ImportJob.objects.create(agency=agency, created_by=actor, kind=kind, file_name=upload.name[:255],
+                                       stored_name=stored, size=upload.size, dry_run=dry_run)
+        Path(upload.temporary_file_path()).replace(import_job_path(job))
+    return job
+
+
+def _row_estimate(path: Path) -> int | None:
+    """Data rows of a CSV by its line count (a quoted line break or a blank line makes it an estimate);
+    ``None`` for XLSX. Reads 1 MiB at a time."""
+    with open(path, "rb") as fh:
+        head = fh.read(4)
+        if head == b"PK\x03\x04":
+            return None
+        fh.seek(0)
+        lines, last = 0, b"\n"
+        while chunk := fh.read(1 << 20):
+            lines += chunk.count(b"\n")
+            last = chunk[-1:]
+    if last != b"\n":
+        lines += 1
+    return max(lines - 1, 0)
+
+
+def import_jobs_expire(*, now=None) -> int:
+    """Housekeeping of the upload folder, run before each job: a job still CHECKING or IMPORTING
+    ``IMPORT_JOB_STALE_HOURS`` after it started was cut off (its worker killed; its transaction rolled
+    back, so nothing was half-written): it ends FAILED and its file is deleted. Files of the folder older
+    than that which no waiting or running job owns (a part file of an upload cut off, a file of a job
+    that ended without clean-up) are deleted too. Returns the number of jobs ended."""
+    from datetime import timedelta
+
+    from django.conf import settings
+
+    from berakhlak.org.models import ImportJob, ImportJobStatus
+
+    now = now or timezone.now()
+    cutoff = now - timedelta(hours=settings.IMPORT_JOB_STALE_HOURS)
+    stale = ImportJob.objects.filter(status__in=[ImportJobStatus.CHECKING, ImportJobStatus.IMPORTING],
+                                     started_at__lt=cutoff)
+    directory = Path(settings.IMPORT_UPLOAD_DIR)
+    for stored in stale.exclude(stored_name="").values_list("stored_name", flat=True):
+        (directory / stored).unlink(missing_ok=True)
+    ended = stale.update(status=ImportJobStatus.FAILED, finished_at=now, stored_name="",
+                         error="impor terputus (proses latar berhenti) / the import was cut off (worker stopped)")
+    if directory.is_dir():
+        owned = set(ImportJob.objects.filter(status__in=ImportJob.RUNNING).exclude(stored_name="")
+                    .values_list("stored_name", flat=True))
+        for path in directory.iterdir():
+            try:
+                old = path.stat().st_mtime < cutoff.timestamp()
+            except FileNotFoundError:
+                continue
+            if old and path.is_file() and path.name not in owned:
+                path.unlink(missing_ok=True)
+    return ended
+
+
+def import_job_run(*, job_id: int):
+    """Run a queued import job: check (and, unless a dry run, import) its file with the import services,
+    reporting progress on the job row; end DONE, REJECTED (with the problem lines) or FAILED; the file is
+    deleted in every case. A job that is no longer QUEUED is left alone (a task delivered twice)."""
+    import logging
+    import time
+
+    from django.conf import settings
+
+    from berakhlak.org.models import ImportJob, ImportJobStatus, ImportKind
+
+    import_jobs_expire()
+    jobs = ImportJob.objects.filter(pk=job_id)
+    if not jobs.filter(status=ImportJobStatus.QUEUED).update(status=ImportJobStatus.CHECKING,
+                                                            started_at=timezone.now()):
+        return ImportJob.objects.filter(pk=job_id).first()
+    job = ImportJob.objects.select_related("agency", "created_by").get(pk=job_id)
+    path = import_job_path(job)
+    done, last = 0, 0.0
+
+    def progress(n: int) -> None:
+        nonlocal done, last
+        done += n
+        now = time.monotonic()
+        if now - last >= 0.5:
+            last = now
+            jobs.update(rows_done=done)
+
+    def stage(_name: str) -> None:
+        jobs.update(status=ImportJobStatus.IMPORTING, rows_done=done)
+
+    try:
+        jobs.update(rows_total=_row_estimate(path))
+        service = units_import if job.kind == ImportKind.UNITS else employees_import
+        with open(path, "rb") as fh:
+            result = service(source=fh, agency_code=job.agency.code, filename=job.file_name, dry_run=job.dry_run,
+                             actor=job.created_by, progress=progress, stage=stage)
+    except ImportRejected as exc:
+        kept = settings.IMPORT_PROBLEMS_KEPT
+        jobs.update(status=ImportJobStatus.REJECTED, problem_count=len(exc.problems),
+                    problems=[f"{p.row}: {p.column}: {p.reason}" for p in exc.problems[:kept]],
+                    finished_at=timezone.now())
+    except Exception:
+        logging.getLogger(__name__).exception("import job %s failed", job_id)
+        jobs.update(status=ImportJobStatus.FAILED, finished_at=timezone.now(),
+                    error="Terjadi kesalahan tak terduga; tidak ada yang disimpan / "
+                          "an unexpected error occurred; nothing was saved")
+    else:
+        jobs.update(status=ImportJobStatus.DONE, rows_done=result.total, rows_total=result.total,
+                    result={"total": result.total, "created": result.created, "updated": result.updated,
+                            "unchanged": result.unchanged},
+                    finished_at=timezone.now())
+    finally:
+        if job.stored_name:
+            path.unlink(missing_ok=True)
+            jobs.update(stored_name="")
+    return ImportJob.objects.get(pk=job_id)

@@ -11,4 +11,5 @@ urlpatterns = [
     path("pegawai/ekspor.csv", views.employees_export, name="employees_export"),
     path("pegawai/<str:nip>/", views.employee_detail, name="employee"),
     path("impor/", views.import_page, name="import"),
+    path("impor/<int:job_id>/", views.import_job, name="import_job"),
 ]

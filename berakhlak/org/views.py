@@ -1,21 +1,25 @@
-"""Organisation pages: unit tree, unit, employees (list, page, export), import upload."""
+"""Organisation pages: unit tree, unit, employees (list, page, export), import upload and import jobs."""
 
 from __future__ import annotations
 
 import csv
 
-from django.contrib import messages
+from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponseForbidden, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_http_methods
 
 from berakhlak.accounts.scope import scope_for
+from berakhlak.lib.uploads import PrivateFileUploadHandler
 from berakhlak.org import selectors
 from berakhlak.org.forms import EmployeeFilterForm, ImportForm
-from berakhlak.org.services import ImportRejected, employees_import, units_import
+from berakhlak.org.models import ImportJobStatus
+from berakhlak.org.services import import_job_create
+from berakhlak.org.tasks import run_import_job
 
 PAGE_SIZE = 50
 
@@ -144,35 +148,71 @@ def employee_detail(request, nip: str):
     })
 
 
+def _import_handler(request) -> PrivateFileUploadHandler:
+    return PrivateFileUploadHandler(request, directory=settings.IMPORT_UPLOAD_DIR,
+                                    max_bytes=settings.IMPORT_MAX_UPLOAD_MB * 1024 * 1024)
+
+
+@csrf_exempt  # the CSRF check runs in _import_form, after the upload handler is in place
 @login_required
 @require_http_methods(["GET", "POST"])
 def import_page(request):
-    """HR uploads a units or employees file; every problem is listed and nothing is saved."""
+    """HR uploads a units or employees file. The upload is streamed to a private file (never held in
+    memory), an import job is queued, and the browser goes to the job's page, which shows the progress
+    and then the result or every problem (nothing is saved when there is one)."""
     scope = scope_for(request.user)
-    if not scope.is_hr:
+    if not scope.is_hr:  # refused before a byte of the body is read
         return HttpResponseForbidden(_("Hanya SDM instansi yang dapat mengimpor data."))
+    handler = _import_handler(request)
+    if request.method == "POST":
+        request.upload_handlers = [handler]
+    try:
+        return _import_form(request, scope, handler)
+    finally:
+        handler.discard()  # whatever the view did not claim for a job
+
+
+@csrf_protect
+def _import_form(request, scope, handler):
     agencies = [a for a in selectors.agency_list(scope=scope) if scope.can_import(a.id)]
     initial = {"agency": request.GET.get("agency") or (agencies[0].code if agencies else "")}
     form = ImportForm(request.POST or None, request.FILES or None, agencies=agencies, initial=initial)
-    problems, result = [], None
-    if request.method == "POST" and form.is_valid():
-        upload = form.cleaned_data["file"]
-        code = form.cleaned_data["agency"]
-        try:
-            if form.cleaned_data["kind"] == "units":
-                result = units_import(source=upload, agency_code=code, filename=upload.name,
-                                      dry_run=form.cleaned_data["dry_run"], actor=request.user)
-            else:
-                result = employees_import(source=upload, agency_code=code, filename=upload.name,
-                                          dry_run=form.cleaned_data["dry_run"], actor=request.user)
-        except ImportRejected as exc:
-            problems = exc.problems
-        else:
-            if not result.dry_run:
-                messages.success(request, _("Impor selesai: %(total)d baris, %(created)d baru, %(updated)d diubah.")
-                                 % vars(result))
+    if request.method == "POST":
+        valid = form.is_valid()
+        if handler.too_large:
+            form.errors.pop("file", None)
+            form.add_error("file", ImportForm.too_large_message())
+            valid = False
+        if valid:
+            agency = next(a for a in agencies if a.code == form.cleaned_data["agency"])
+            job = import_job_create(actor=request.user, agency=agency, kind=form.cleaned_data["kind"],
+                                    upload=form.cleaned_data["file"], dry_run=form.cleaned_data["dry_run"])
+            run_import_job.enqueue(job.pk)  # immediate backend (tests, demo): runs here and now
+            return redirect("org:import_job", job_id=job.pk)
     chosen = form.data.get("agency") if form.is_bound else initial["agency"]
+    if chosen not in {a.code for a in agencies}:
+        chosen = ""
     without_account = selectors.employees_without_account(scope=scope, agency_code=chosen) if chosen else 0
-    return render(request, "org/import.html", {"form": form, "problems": problems, "result": result,
-                                               "agency_code": chosen, "without_account": without_account},
-                  status=422 if problems else 200)
+    jobs = selectors.import_job_list(scope=scope, agency_code=chosen) if chosen else []
+    return render(request, "org/import.html", {"form": form, "agency_code": chosen, "jobs": jobs,
+                                               "without_account": without_account,
+                                               "max_mb": settings.IMPORT_MAX_UPLOAD_MB},
+                  status=422 if form.is_bound else 200)
+
+
+@login_required
+def import_job(request, job_id: int):
+    """An import job: progress while it runs (htmx polls the status part every second; without
+    JavaScript the page reloads itself), then the result or the problem list. HR of its agency only."""
+    scope = scope_for(request.user)
+    job = selectors.import_job_get(scope=scope, job_id=job_id)
+    if job is None:
+        raise Http404
+    without_account = 0
+    if job.status == ImportJobStatus.DONE and not job.dry_run:
+        without_account = selectors.employees_without_account(scope=scope, agency_code=job.agency.code)
+    context = {"job": job, "without_account": without_account, "agency_code": job.agency.code,
+               "statuses": ImportJobStatus}
+    if request.htmx and request.htmx.target == "job-status":
+        return render(request, "org/import_job.html#job-status", context)
+    return render(request, "org/import_job.html", context)

@@ -407,7 +407,7 @@ def test_it_refuses_an_import_into_another_agency(client, world, write):
     with path.open("rb") as fh:
         response = client.post("/organisasi/impor/", {"kind": "units", "agency": world.agencies["B"].code,
                                                       "file": fh})
-    assert response.status_code == 200
+    assert response.status_code == 422  # a form error, no import job
     assert "agency" in response.context["form"].errors
     assert not Unit.objects.filter(code="X").exists()
 
