@@ -75,6 +75,16 @@ class AssignmentSource(models.TextChoices):
     ADDED = "ADDED", _("Ditambahkan atasan/SDM")
 
 
+#: Why the keys of ``Draft``, ``Spent`` and ``Sheet`` to the cycle and the employee rated are not foreign-key
+#: constraints in the database (``db_constraint=False``): PostgreSQL checks a foreign key on insert by
+#: locking the referenced row (``SELECT … FOR KEY SHARE``), which writes the inserting transaction's id into
+#: that row's ``xmax``. The cycle row names its creator and the employee row is a person: sending a form
+#: would then lock rows naming people, and the attack test (``tests/feedback360/test_db_reader_attack.py``)
+#: sees them change. The services write these keys from a row they have just read; deleting a cycle or an
+#: employee still cascades or is refused through Django (``on_delete``), as before.
+NO_LOCK = "db_constraint=False"
+
+
 def _range(field: str, name: str) -> models.CheckConstraint:
     return models.CheckConstraint(condition=(Q(**{f"{field}__gte": 1}) & Q(**{f"{field}__lte": 5}))
                                   | Q(**{f"{field}__isnull": True}), name=name)
@@ -238,7 +248,8 @@ class Draft(models.Model):
     is sent or declined, and wholesale when the cycle closes."""
 
     key = models.CharField(primary_key=True, max_length=64)
-    cycle = models.ForeignKey(Cycle, on_delete=models.CASCADE, related_name="+")
+    cycle = models.ForeignKey(Cycle, on_delete=models.CASCADE, related_name="+",
+                              db_constraint=False)  # see NO_LOCK
     blob = models.TextField()
 
     class Meta:
@@ -251,7 +262,8 @@ class Spent(models.Model):
     cycle closes (after that nothing is answered)."""
 
     key = models.CharField(primary_key=True, max_length=64)
-    cycle = models.ForeignKey(Cycle, on_delete=models.CASCADE, related_name="+")
+    cycle = models.ForeignKey(Cycle, on_delete=models.CASCADE, related_name="+",
+                              db_constraint=False)  # see NO_LOCK
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["cycle", "key"], name="f360_spent_once")]
@@ -262,8 +274,10 @@ class Sheet(models.Model):
     No rater, no time, a random key: nothing joins it to the person who filled it in."""
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
-    cycle = models.ForeignKey(Cycle, on_delete=models.CASCADE, related_name="sheets")
-    ratee = models.ForeignKey("org.Employee", on_delete=models.PROTECT, related_name="+")
+    cycle = models.ForeignKey(Cycle, on_delete=models.CASCADE, related_name="sheets",
+                              db_constraint=False)  # see NO_LOCK
+    ratee = models.ForeignKey("org.Employee", on_delete=models.PROTECT, related_name="+",
+                              db_constraint=False)  # see NO_LOCK
     relationship = models.CharField(max_length=12, choices=Relationship.choices)
     locals().update({code.lower(): models.SmallIntegerField(null=True, blank=True) for code in BEHAVIOUR_CODES})
 

@@ -20,7 +20,7 @@ class Migration(migrations.Migration):
                 ("key", models.CharField(max_length=64, primary_key=True, serialize=False)),
                 ("blob", models.TextField()),
                 ("cycle", models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name="+",
-                                            to="feedback360.cycle")),
+                                            to="feedback360.cycle", db_constraint=False)),
             ],
             options={"db_table": "feedback360_draft_sealed"},
         ),
@@ -29,7 +29,7 @@ class Migration(migrations.Migration):
             fields=[
                 ("key", models.CharField(max_length=64, primary_key=True, serialize=False)),
                 ("cycle", models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name="+",
-                                            to="feedback360.cycle")),
+                                            to="feedback360.cycle", db_constraint=False)),
             ],
             options={"constraints": [models.UniqueConstraint(fields=("cycle", "key"), name="f360_spent_once")]},
         ),
