@@ -20,7 +20,15 @@ from dataclasses import dataclass
 
 from berakhlak.lib.anonymity import keyed_hash, sign, verify
 
-FORM, DRAFT, SPENT = "f360-form", "f360-draft", "f360-spent"
+FORM, DRAFT, SPENT, CHECK = "f360-form", "f360-draft", "f360-spent", "f360-cycle-check"
+
+
+def cycle_check(cycle_id: int) -> str:
+    """Stored on the cycle when it opens (``Cycle.key_check``): if the secret changes while the cycle runs,
+    every spent key changes too and a form already sent would look unsent. Sending compares this value
+    and refuses rather than count a form twice. (An HMAC of a known message: it tells a reader nothing
+    about the secret.)"""
+    return keyed_hash(CHECK, cycle_id)
 
 
 def form_key(cycle_id: int, assignment_id: int) -> str:

@@ -114,6 +114,7 @@ class Cycle(models.Model):
     suggest_below = models.DecimalField(_("ambang Di Bawah Ekspektasi"), max_digits=3, decimal_places=2, default=3)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
                                    related_name="+")
+    key_check = models.CharField(max_length=64, blank=True, editable=False)  # keys.cycle_check, set at opening
     created_at = models.DateTimeField(auto_now_add=True)
     opened_at = models.DateTimeField(null=True, blank=True)
     closed_at = models.DateTimeField(null=True, blank=True)

@@ -176,7 +176,8 @@ def cycle_open(*, actor, cycle: Cycle) -> int:
             proposed = cursor.rowcount
         cycle.status = CycleStatus.OPEN
         cycle.opened_at = timezone.now()
-        cycle.save(update_fields=["status", "opened_at"])
+        cycle.key_check = keys.cycle_check(cycle.pk)
+        cycle.save(update_fields=["status", "opened_at", "key_check"])
         audit_record(actor=actor, action="cycle360.open", agency=cycle.agency, obj=cycle,
                      after={"participants": population, "proposed": proposed})
     return population
@@ -370,6 +371,7 @@ def _own_form(actor, assignment: Assignment) -> Assignment:
     if scope.employee_id is None or assignment.rater_id != scope.employee_id:
         raise Feedback360Error(_("Formulir ini bukan milik Anda."))
     _open_cycle(assignment.cycle)
+    _same_secret(assignment.cycle)
     if assignment.status in (AssignmentStatus.SUBMITTED, AssignmentStatus.DECLINED):
         raise AlreadySent(_("Formulir ini sudah dikirim atau ditolak."))
     if assignment.status != AssignmentStatus.OPEN:
@@ -377,6 +379,14 @@ def _own_form(actor, assignment: Assignment) -> Assignment:
     if Spent.objects.filter(key=keys.spent_key(assignment.cycle_id, assignment.pk)).exists():
         raise AlreadySent(_("Formulir ini sudah dikirim atau ditolak."))
     return assignment
+
+
+def _same_secret(cycle: Cycle) -> None:
+    """Refuse to save or send when the secret changed since the cycle opened: the spent keys would differ
+    and forms already sent could be sent twice (``keys.cycle_check``)."""
+    if cycle.key_check != keys.cycle_check(cycle.pk):
+        raise Feedback360Error(_("Kunci rahasia server berubah sejak siklus dibuka; formulir tidak dapat disimpan "
+                                 "atau dikirim agar tidak terhitung dua kali. Hubungi SDM."))
 
 
 def _clean_answers(answers: Mapping[str, int | None], not_applicable: Iterable[str]) -> tuple[dict, set]:
@@ -514,6 +524,7 @@ def form_decline(*, actor, assignment: Assignment, reason: str) -> Assignment:
         if scope.employee_id is None or assignment.rater_id != scope.employee_id:
             raise Feedback360Error(_("Formulir ini bukan milik Anda."))
         _open_cycle(assignment.cycle)
+        _same_secret(assignment.cycle)
         if not rules.may_decline(assignment.relationship):
             raise Feedback360Error(_("Atasan langsung dan penilaian diri tidak dapat ditolak."))
         if assignment.status not in (AssignmentStatus.OPEN, AssignmentStatus.NOMINATED):

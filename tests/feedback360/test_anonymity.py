@@ -145,3 +145,19 @@ def test_a_sent_form_leaves_no_draft_and_closing_forgets_who_sent(org360, caplog
     services.cycle_close(actor=org360["hr"], cycle=cycle)
     assert not Draft.objects.filter(cycle=cycle).exists() and not Spent.objects.filter(cycle=cycle).exists()
     assert Sheet.objects.filter(cycle=cycle, ratee=p["a1"], relationship="PEER").count() == 1
+
+
+def test_a_changed_secret_stops_saving_and_sending_rather_than_count_a_form_twice(org360, settings):
+    """The spent key depends on the secret: after a change, a sent form would look unsent. The cycle
+    remembers a check of the secret it opened with, and the answering path refuses instead."""
+    p = org360["people"]
+    cycle = open_cycle(org360)
+    approve_all(cycle, org360)
+    a = Assignment.objects.filter(cycle=cycle, ratee=p["a1"], relationship="PEER").select_related("rater").first()
+    answer(cycle, a.rater, p["a1"], 4)
+    settings.ANONYMITY_SECRET = "a-different-secret-after-a-careless-rotation"
+    for call in (lambda: services.form_save(actor=a.rater.user, assignment=a, answers={"BP1": 3}),
+                 lambda: services.form_submit(actor=a.rater.user, assignment=a)):
+        with pytest.raises(services.Feedback360Error, match="Kunci rahasia server berubah"):
+            call()
+    assert Sheet.objects.filter(cycle=cycle).count() == 1 and Spent.objects.filter(cycle=cycle).count() == 1

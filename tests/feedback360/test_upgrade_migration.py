@@ -91,4 +91,5 @@ def test_the_upgrade_spends_sent_forms_reopens_anonymous_ones_and_rekeys_drafts(
     assert data == {"answers": {"BP1": 4}, "na": ["BP2"], "comments": {"BP": "Teliti sekali."}}
     # a pair is no longer an anonymity minimum: results computed with it are gone until recomputed
     assert dict(Cycle.objects.values_list("code", "min_raters")) == {"360-R": 3, "360-C": 3}
+    assert Cycle.objects.get(pk=running.pk).key_check == keys.cycle_check(running.pk)
     assert Cycle.objects.get(pk=closed.pk).computed_at is None and not Score.objects.exists()

@@ -1,6 +1,6 @@
 """Issue 11: the answering path keyed by keyed hashes. The old draft (a row per assignment, with answer
 columns and a time) is renamed ``LegacyDraft`` until 0003 has re-keyed it; the new ``Draft`` (a sealed
-blob under a keyed hash) and ``Spent`` (exactly-once under a keyed hash) are created."""
+blob under a keyed hash) and ``Spent`` (exactly-once under a keyed hash) are created, and the cycle gets ``key_check`` (``keys.cycle_check``)."""
 
 import django.db.models.deletion
 from django.db import migrations, models
@@ -13,6 +13,10 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
+        migrations.AddField(
+            model_name="cycle", name="key_check",
+            field=models.CharField(blank=True, editable=False, max_length=64),
+        ),
         migrations.RenameModel("Draft", "LegacyDraft"),
         migrations.CreateModel(
             name="Draft",

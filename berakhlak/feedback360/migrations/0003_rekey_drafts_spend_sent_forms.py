@@ -6,6 +6,8 @@
   stays sent exactly once.
 - Every anonymous relationship's assignment marked ``SUBMITTED`` goes back to ``OPEN`` (its spent record
   says it was sent, under the secret); ``submitted_on`` is dropped by 0004.
+- Every running cycle records ``key_check``, so that a later change of the secret is refused rather than
+  letting a sent form be sent again.
 - A cycle whose anonymity minimum was under 3 gets 3; if its results were computed, they are deleted
   (HR recomputes them: ``berakhlak 360 compute``), since they were computed with groups of two.
 
@@ -42,6 +44,8 @@ def forward(apps, schema_editor):
     low.update(min_raters=3)
 
     running = set(Cycle.objects.filter(status="OPEN").values_list("pk", flat=True))
+    for pk in running:
+        Cycle.objects.filter(pk=pk).update(key_check=keyed_hash("f360-cycle-check", pk))
     drafts = []
     for d in LegacyDraft.objects.select_related("assignment"):
         a = d.assignment
