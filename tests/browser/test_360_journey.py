@@ -123,6 +123,7 @@ def test_360_journey_nominate_approve_rate_report(browser, phone, page, live_ser
     phone.locator("#form-submit").click()
     expect(phone.get_by_text("Terima kasih, penilaian Anda")).to_be_visible()
     expect(phone.locator("#inbox [data-state='SENT']")).to_have_count(1)
+    shot(phone, "360-02b-inbox-sent-phone")
     assert Sheet.objects.filter(cycle=cycle, ratee=budi, relationship="PEER").count() == 1
     peer_form.refresh_from_db()
     assert peer_form.status == "OPEN"  # the anonymous assignment was not touched
@@ -133,6 +134,9 @@ def test_360_journey_nominate_approve_rate_report(browser, phone, page, live_ser
         answer(cycle, a.rater, budi, 5 if a.relationship == "SELF" else 4)
     _switch(page, live_server, "sdm.uji", password)
     page.goto(f"{live_server.url}/360/siklus/{cycle.pk}/")
+    sheets = Sheet.objects.filter(cycle=cycle).count()
+    expect(page.locator("#sent-count")).to_have_text(str(sheets))  # counts only, no rater named
+    shot(page, "360-02c-tracker")
     page.locator("#close-confirm").check()
     page.locator("#cycle-close").click()
     expect(page.locator("#cycle-status")).to_have_text("Ditutup")
