@@ -48,6 +48,15 @@ class Feedback360Error(ValueError):
     """A request the 360 rules refuse (the message is shown as is)."""
 
 
+def _clean_text(text: str | None, limit: int) -> str:
+    """Free text from a form, trimmed to ``limit``: a NUL byte or a lone surrogate (which PostgreSQL and
+    UTF-8 cannot store) is refused with a message instead of failing later."""
+    text = (text or "").strip()
+    if any(ch == "\x00" or "\ud800" <= ch <= "\udfff" for ch in text):
+        raise Feedback360Error(_("Teks mengandung karakter yang tidak dapat disimpan (NUL atau surrogate)."))
+    return text[:limit]
+
+
 def _is_hr(scope: Scope, agency_id: int) -> bool:
     return scope.platform_admin or agency_id in scope.hr_agency_ids
 
@@ -295,6 +304,7 @@ def nominee_remove(*, actor, assignment: Assignment) -> None:
 
 
 def _nomination_step(*, actor, participant: Participant, action: str, reason: str = "") -> Participant:
+    reason = _clean_text(reason, 2000)
     scope = scope_for(actor)
     _open_cycle(participant.cycle)
     if action == "submit":
@@ -422,7 +432,17 @@ def form_save(*, actor, assignment: Assignment, answers: Mapping[str, int | None
     comments = comments or {}
     if set(comments) - set(VALUE_CODES):
         raise Feedback360Error(_("Komentar untuk nilai yang tidak dikenal."))
+    comments = {v: _clean_text(t, 2000) for v, t in comments.items()}
     k = keys.keys_of(assignment)
+    for attempt in (1, 2):  # a second tab may insert the same draft at the same instant: then update it
+        try:
+            return _save_draft(assignment, k, answers, clean, na, comments)
+        except IntegrityError:
+            if attempt == 2:
+                raise
+
+
+def _save_draft(assignment, k, answers, clean, na, comments) -> dict:
     with transaction.atomic():
         # the draft row names nobody: locking it is harmless, and keeps two tabs from losing a page
         blob = Draft.objects.select_for_update().filter(key=k.draft).values_list("blob", flat=True).first()
@@ -435,7 +455,6 @@ def form_save(*, actor, assignment: Assignment, answers: Mapping[str, int | None
                 saved_na.add(code)
         data["na"] = sorted(saved_na)
         for value, text in comments.items():
-            text = (text or "").strip()[:2000]
             if text:
                 data["comments"][value] = text
             else:
@@ -529,7 +548,8 @@ def form_decline(*, actor, assignment: Assignment, reason: str) -> Assignment:
             raise Feedback360Error(_("Atasan langsung dan penilaian diri tidak dapat ditolak."))
         if assignment.status not in (AssignmentStatus.OPEN, AssignmentStatus.NOMINATED):
             raise AlreadySent(_("Formulir ini sudah dikirim atau ditolak."))
-        if not reason.strip():
+        reason = _clean_text(reason, 1000)
+        if not reason:
             raise Feedback360Error(_("Tuliskan alasan penolakan."))
         k = keys.keys_of(assignment)
         try:
@@ -539,7 +559,7 @@ def form_decline(*, actor, assignment: Assignment, reason: str) -> Assignment:
             raise AlreadySent(_("Formulir ini sudah dikirim atau ditolak.")) from None
         Draft.objects.filter(key=k.draft).delete()
         assignment.status = AssignmentStatus.DECLINED
-        assignment.decline_reason = reason.strip()[:1000]
+        assignment.decline_reason = reason
         assignment.save(update_fields=["status", "decline_reason"])
         audit_record(actor=actor, action="form360.decline", agency=assignment.cycle.agency, obj=assignment,
                      after={"reason": assignment.decline_reason})

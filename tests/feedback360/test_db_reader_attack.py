@@ -195,6 +195,19 @@ def test_a_database_reader_links_no_sent_form_to_its_rater(agency360):
     page = hr.get(reverse("feedback360:cycle", args=[cycle.pk])).content.decode()
     assert f'id="sent-count">{N}<' in page
 
+    # 6. the control: the superior's rating is named by design and marks its assignment. The same attack
+    # sees that one at once, so the silence above is the design's, not the attack's.
+    boss_form = Assignment.objects.filter(cycle=cycle, relationship="SUPERIOR", status="OPEN").first()
+    boss = Client()
+    boss.force_login(get_user_model().objects.get(employee_id=boss_form.rater_id))
+    before = snapshot(tables)
+    boss_key = keys.form_key(cycle.pk, boss_form.pk)
+    _fill_and_send(boss, boss_key, rng, "Catatan atasan.")
+    assert boss.post(reverse("feedback360:form_submit", args=[boss_key])).status_code == 302
+    assert Assignment._meta.db_table in changed(before, snapshot(tables))
+    if postgres():
+        assert xmin_links(SHEETS, tables) == 1
+
 
 def test_two_sends_racing_past_the_check_store_once(agency360, monkeypatch):
     """Both requests read "not sent yet"; the spent record's unique key lets only the first through."""

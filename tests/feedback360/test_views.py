@@ -322,3 +322,24 @@ def test_the_nominee_search_shows_names_and_units_never_nips_except_to_hr(client
     # HR sees and searches NIPs
     r = _client(client, org360["hr"]).get(url, {"q": c1.nip})
     assert r.context["found"] == [c1] and f"{c1.nip} · Biro C" in r.content.decode()
+
+
+def test_a_nul_in_a_comment_or_reason_is_a_form_error_and_a_lone_surrogate_refused_and_nothing_written(
+        client, org360, cycle):
+    text = "Baik\x00sekali"
+    p = org360["people"]
+    approve_all(cycle, org360)
+    a = Assignment.objects.filter(cycle=cycle, ratee=p["a1"], relationship="PEER").select_related("rater").first()
+    c = _client(client, a.rater.user)
+    key = keys.form_key(cycle.pk, a.pk)
+    r = c.post(f"{reverse('feedback360:form', args=[key])}?nilai=BP", {"BP1": "4", "comment": text, "go": "next"})
+    assert r.status_code == 422 and "tidak dapat disimpan" in r.content.decode()
+    r = c.post(reverse("feedback360:form_decline", args=[key]), {"reason": text})
+    assert r.status_code == 422
+    # a lone surrogate cannot come as UTF-8 over HTTP (it arrives replaced), but can through the services
+    with pytest.raises(services.Feedback360Error, match="tidak dapat disimpan"):
+        services.form_save(actor=a.rater.user, assignment=a, answers={"BP1": 4}, comments={"BP": "x \ud800"})
+    with pytest.raises(services.Feedback360Error, match="tidak dapat disimpan"):
+        services.form_decline(actor=a.rater.user, assignment=a, reason="x \ud800")
+    a.refresh_from_db()
+    assert a.status == "OPEN" and not Draft.objects.exists() and not Spent.objects.exists()
