@@ -24,9 +24,11 @@ menilai" (null) now and then, more often for cross-unit peers. Some forms carry 
 Everything is seeded.
 
 The bulk (sheets, comments) is written set-based with ``insert_rows`` (the sheet's random key drawn from
-the seeded generator, the rows shuffled so that the table's order says nothing about the assignments),
-the assignments are marked by a few UPDATEs per day, and one audit row ``demo.feedback360`` per cycle
-carries the counts; the services leave their own audit rows (and refresh the planner's statistics of
+the seeded generator, the rows shuffled so that the table's order says nothing about the assignments).
+As the services do (``docs/anonymity.md``): every form sent or declined gets its spent record (a keyed
+hash, ``feedback360.keys``), only the superior's and the self assignments are marked ``SUBMITTED``, the
+anonymous ones stay ``OPEN``, and no day of sending is kept; closing the 2023 cycle deletes its spent
+records. One audit row ``demo.feedback360`` per cycle carries the counts; the services leave their own audit rows (and refresh the planner's statistics of
 the tables they fill in bulk). About 8 s of CPU on SQLite, three quarters of it in the
 services (the first ``cycle_open`` and the results of ``cycle_close``).
 """
@@ -45,10 +47,10 @@ from berakhlak.accounts.models import Role, User
 from berakhlak.analytics.likert import BEHAVIOUR_CODES, VALUE_CODES
 from berakhlak.audit.services import audit_record
 from berakhlak.demo.performance import insert_rows
-from berakhlak.feedback360 import rules
+from berakhlak.feedback360 import keys, rules
 from berakhlak.feedback360 import services as f360
 from berakhlak.feedback360.models import (
-    Assignment, AssignmentStatus, Cycle, NominationState, Participant, Sheet, SheetComment,
+    Assignment, AssignmentStatus, Cycle, NominationState, Participant, Sheet, SheetComment, Spent,
 )
 from berakhlak.org.models import Agency, Employee
 
@@ -121,17 +123,6 @@ def _at(day: date, hour: int = 9) -> datetime:
     return timezone.make_aware(datetime.combine(day, time(hour, 0)))
 
 
-def _workdays(first: date, last: date) -> list[date]:
-    return [first + timedelta(days=i) for i in range((last - first).days + 1)
-            if (first + timedelta(days=i)).weekday() < 5]
-
-
-def _day_weights(days: list[date]) -> list[float]:
-    """More forms sent in the first days and just before the deadline (after the reminders)."""
-    n = len(days)
-    return [3.0 if i < 3 else 2.5 if i >= n - 3 else 1.0 for i in range(n)]
-
-
 def _seed(text: str) -> int:
     return random.Random(text).getrandbits(64)
 
@@ -184,14 +175,16 @@ class _Writer:
         self.gen = np.random.default_rng(rng.getrandbits(64))
         self.native_uuid = connection.features.has_native_uuid_field
 
-    def submit(self, forms: list[tuple[int, int, int, str]], days: list[date]) -> tuple[int, int]:
+    def _spend(self, forms: list[tuple[int, int, int, str]]) -> None:
+        spent = sorted(keys.spent_key(self.cycle.pk, aid) for aid, *_rest in forms)
+        insert_rows(Spent, ("key", "cycle"), [(k, self.cycle.pk) for k in spent])
+
+    def submit(self, forms: list[tuple[int, int, int, str]]) -> tuple[int, int]:
         """``forms``: (assignment id, ratee, rater, relationship). Returns (sheets, comments)."""
         rng, gen = self.rng, self.gen
         answers = simulate(gen, self.people, forms, self.gain)
         commented = gen.random(len(forms)) < COMMENTED
-        weights = np.array(_day_weights(days))
-        when = gen.choice(len(days), size=len(forms), p=weights / weights.sum()).tolist()
-        sheets, comments, by_day = [], [], {}
+        sheets, comments, named = [], [], []
         for i, (aid, ratee, _rater, rel) in enumerate(forms):
             key = uuid.UUID(int=rng.getrandbits(128))
             pk = key if self.native_uuid else key.hex
@@ -201,16 +194,19 @@ class _Writer:
                     mine = [a for a, (_c, v) in zip(answers[i], ITEMS) if v == value and a is not None]
                     good = not mine or sum(mine) / len(mine) >= 4
                     comments.append((pk, value, rng.choice(COMMENTS[value][0 if good else 1])))
-            by_day.setdefault(days[when[i]], []).append(aid)
+            if rel in rules.NAMED:
+                named.append(aid)
         rng.shuffle(sheets)  # the table's order says nothing about who answered when
         rng.shuffle(comments)
         insert_rows(Sheet, ("id", "cycle", "ratee", "relationship", *(c for c, _v in ITEMS)), sheets)
         insert_rows(SheetComment, ("sheet", "value_code", "text"), comments)
-        for day, ids in sorted(by_day.items()):
-            Assignment.objects.filter(pk__in=ids).update(status=AssignmentStatus.SUBMITTED, submitted_on=day)
+        self._spend(forms)
+        for i in range(0, len(named), 5000):
+            Assignment.objects.filter(pk__in=named[i:i + 5000]).update(status=AssignmentStatus.SUBMITTED)
         return len(sheets), len(comments)
 
     def decline(self, forms: list[tuple[int, int, int, str]]) -> int:
+        self._spend(forms)
         by_reason: dict[str, list[int]] = {}
         for aid, *_rest in forms:
             by_reason.setdefault(self.rng.choice(DECLINE_REASONS), []).append(aid)
@@ -267,7 +263,7 @@ def _closed_cycle(agency: Agency, hr: User, people: _People, pegawai: int | None
             elif rules.may_decline(rel) and rng.random() < DECLINES:
                 declined.append(form)
         writer = _Writer(cycle, people, rng, dict.fromkeys(VALUE_CODES, 0.0))
-        sheets, comments = writer.submit(sent, _workdays(date(2023, 11, 1), deadline))
+        sheets, comments = writer.submit(sent)
         n_declined = writer.decline(declined)
         f360.cycle_close(actor=hr, cycle=cycle)
         Participant.objects.filter(cycle=cycle).update(decided_at=_at(opened + timedelta(days=4), 16))
@@ -283,7 +279,7 @@ def _running_cycle(agency: Agency, hr: User, head_user: User | None, pegawai_use
                    people: _People) -> dict:
     code, name, year, deadline = RUNNING
     rng = random.Random(f"demo-{code}")
-    opened, today = date(2025, 11, 10), date(2025, 11, 28)  # the demo shows the cycle as of ``today``
+    opened = date(2025, 11, 10)  # the demo shows the cycle as of 2025-11-28
     pegawai = pegawai_user.employee_id if pegawai_user else None
     head = head_user.employee_id if head_user else None
     with transaction.atomic():
@@ -332,7 +328,7 @@ def _running_cycle(agency: Agency, hr: User, head_user: User | None, pegawai_use
             elif draw < 0.405 and rules.may_decline(form[3]):
                 declined.append(form)
         writer = _Writer(cycle, people, rng, GAIN_2025)
-        sheets, comments = writer.submit(sent, _workdays(opened, today))
+        sheets, comments = writer.submit(sent)
         n_declined = writer.decline(declined)
         counts = {"participants": participants, "approved": approved, "waiting": len(waiting),
                   "forms": Assignment.objects.filter(cycle=cycle).exclude(status=AssignmentStatus.NOMINATED).count(),

@@ -5,6 +5,8 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from berakhlak.feedback360 import rules
+
 
 
 class _Styled(forms.Form):
@@ -31,7 +33,8 @@ class SettingsForm(_Styled):
     weight_peer = forms.IntegerField(label=_("Bobot rekan satu unit"), min_value=0, max_value=100)
     weight_cross = forms.IntegerField(label=_("Bobot rekan lintas unit"), min_value=0, max_value=100)
     weight_subordinate = forms.IntegerField(label=_("Bobot bawahan"), min_value=0, max_value=100)
-    min_raters = forms.IntegerField(label=_("Minimum penilai per kelompok (anonimitas)"), min_value=2, max_value=10)
+    min_raters = forms.IntegerField(label=_("Minimum penilai per kelompok (anonimitas)"),
+                                    min_value=rules.MIN_RATERS_FLOOR, max_value=10)
     min_group = forms.IntegerField(label=_("Minimum pegawai per unit (agregat unit)"), min_value=2, max_value=50)
     max_forms = forms.IntegerField(label=_("Batas formulir per penilai"), min_value=1, max_value=50)
     suggest_above = forms.DecimalField(label=_("Saran Di Atas Ekspektasi: skor minimal"), min_value=1, max_value=5,

@@ -2,11 +2,15 @@
 settings, the participants (a snapshot of unit and superior), who rates whom (assignments, nominated
 and approved), save-and-resume drafts, the submitted sheets and comments, and the stored results.
 
-Anonymity (``docs/architecture.md``, "360"): a submitted ``Sheet`` holds the rated employee, the
-relationship and the answers, and nothing that names or orders its rater: no rater column, no time, a
-random primary key. The ``Assignment`` keeps only *that* its rater submitted, and on which day. The
-draft, the one place where a rater's answers sit beside their name, is deleted in the transaction that
-writes the sheet. The rules are ``berakhlak.feedback360.rules`` (pure).
+Anonymity (``docs/architecture.md``, "360"; ``docs/anonymity.md``): sending a peer, cross-unit or
+subordinate form inserts, updates, locks or deletes **no row that names a person**. A submitted ``Sheet``
+holds the rated employee, the relationship and the answers: no rater column, no time, a random primary
+key. The rater's ``Draft`` and the ``Spent`` record that makes sending exactly-once are keyed by keyed
+hashes of the assignment (``feedback360.keys``, under a secret that is not in the database), hold no
+assignment id and no time, and the draft's answers are encrypted. The ``Assignment`` of an anonymous
+relationship never changes when its form is sent: who has sent is known only to code holding the secret
+(the rater's inbox, the reminders). The superior's and the self ratings are named by design: their
+assignment is marked ``SUBMITTED``. The rules are ``berakhlak.feedback360.rules`` (pure).
 """
 
 from __future__ import annotations
@@ -56,6 +60,9 @@ class NominationState(models.TextChoices):
 
 
 class AssignmentStatus(models.TextChoices):
+    """``SUBMITTED`` is only ever set on the named relationships (self, superior): an anonymous
+    relationship's assignment stays ``OPEN`` once its form is sent (``Spent`` knows, under a keyed hash)."""
+
     NOMINATED = "NOMINATED", _("Diusulkan")
     OPEN = "OPEN", _("Belum diisi")
     SUBMITTED = "SUBMITTED", _("Terkirim")
@@ -66,6 +73,16 @@ class AssignmentSource(models.TextChoices):
     PROPOSED = "PROPOSED", _("Usulan sistem")
     NOMINATED = "NOMINATED", _("Dipilih pegawai")
     ADDED = "ADDED", _("Ditambahkan atasan/SDM")
+
+
+#: Why the keys of ``Draft``, ``Spent`` and ``Sheet`` to the cycle and the employee rated are not foreign-key
+#: constraints in the database (``db_constraint=False``): PostgreSQL checks a foreign key on insert by
+#: locking the referenced row (``SELECT … FOR KEY SHARE``), which writes the inserting transaction's id into
+#: that row's ``xmax``. The cycle row names its creator and the employee row is a person: sending a form
+#: would then lock rows naming people, and the attack test (``tests/feedback360/test_db_reader_attack.py``)
+#: sees them change. The services write these keys from a row they have just read; deleting a cycle or an
+#: employee still cascades or is refused through Django (``on_delete``), as before.
+NO_LOCK = "db_constraint=False"
 
 
 def _range(field: str, name: str) -> models.CheckConstraint:
@@ -97,6 +114,7 @@ class Cycle(models.Model):
     suggest_below = models.DecimalField(_("ambang Di Bawah Ekspektasi"), max_digits=3, decimal_places=2, default=3)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
                                    related_name="+")
+    key_check = models.CharField(max_length=64, blank=True, editable=False)  # keys.cycle_check, set at opening
     created_at = models.DateTimeField(auto_now_add=True)
     opened_at = models.DateTimeField(null=True, blank=True)
     closed_at = models.DateTimeField(null=True, blank=True)
@@ -108,7 +126,8 @@ class Cycle(models.Model):
         ordering = ["-year", "code"]
         constraints = [
             models.UniqueConstraint(fields=["agency", "code"], name="f360_cycle_code_unique"),
-            models.CheckConstraint(condition=Q(min_raters__gte=2) & Q(min_raters__lte=10), name="f360_cycle_min_raters"),
+            models.CheckConstraint(condition=Q(min_raters__gte=rules.MIN_RATERS_FLOOR) & Q(min_raters__lte=10),
+                                   name="f360_cycle_min_raters_at_least_3"),
             models.CheckConstraint(condition=Q(max_forms__gte=1), name="f360_cycle_max_forms"),
             models.CheckConstraint(condition=Q(weight_self=0), name="f360_cycle_self_weight_zero"),
             models.CheckConstraint(condition=Q(quota_self__lte=1) & Q(quota_superior__lte=1),
@@ -195,7 +214,8 @@ class Participant(models.Model):
 
 
 class Assignment(models.Model):
-    """``rater`` rates ``ratee`` in a cycle. It never holds answers: see ``Sheet``."""
+    """``rater`` rates ``ratee`` in a cycle. It never holds answers (see ``Sheet``), nor when or whether
+    an anonymous form was sent (see ``Spent``)."""
 
     cycle = models.ForeignKey(Cycle, on_delete=models.CASCADE, related_name="assignments")
     ratee = models.ForeignKey("org.Employee", on_delete=models.PROTECT, related_name="+")
@@ -204,7 +224,6 @@ class Assignment(models.Model):
     source = models.CharField(max_length=10, choices=AssignmentSource.choices, default=AssignmentSource.PROPOSED)
     status = models.CharField(max_length=10, choices=AssignmentStatus.choices, default=AssignmentStatus.NOMINATED)
     decline_reason = models.TextField(blank=True)
-    submitted_on = models.DateField(null=True, blank=True)
 
     class Meta:
         constraints = [
@@ -215,22 +234,40 @@ class Assignment(models.Model):
                                    name="f360_assignment_self_is_self"),
             models.CheckConstraint(condition=~Q(status="DECLINED") | ~Q(decline_reason=""),
                                    name="f360_assignment_decline_has_reason"),
+            models.CheckConstraint(condition=~Q(status="SUBMITTED") | Q(relationship__in=rules.NAMED),
+                                   name="f360_assignment_only_named_marked_submitted"),
         ]
         indexes = [models.Index(fields=["cycle", "rater", "status"], name="f360_assignment_inbox"),
                    models.Index(fields=["cycle", "ratee"], name="f360_assignment_ratee")]
 
 
 class Draft(models.Model):
-    """A rater's answers saved before submission (save and resume); deleted when the sheet is written."""
+    """A rater's answers saved before sending (save and resume), as one encrypted blob.
 
-    assignment = models.OneToOneField(Assignment, on_delete=models.CASCADE, related_name="draft")
-    locals().update({code.lower(): models.SmallIntegerField(null=True, blank=True) for code in BEHAVIOUR_CODES})
-    locals().update({f"na_{code.lower()}": models.BooleanField(default=False) for code in BEHAVIOUR_CODES})
-    locals().update({f"comment_{v.lower()}": models.TextField(blank=True) for v in VALUE_CODES})
-    updated_at = models.DateTimeField(auto_now=True)
+    ``key`` is ``keys.draft_key(cycle, assignment)``: no assignment id, no rater, no answer column, no
+    time. ``blob`` is ``lib.anonymity.seal(form key, {"answers", "na", "comments"})``. Deleted when the form
+    is sent or declined, and wholesale when the cycle closes."""
+
+    key = models.CharField(primary_key=True, max_length=64)
+    cycle = models.ForeignKey(Cycle, on_delete=models.CASCADE, related_name="+",
+                              db_constraint=False)  # see NO_LOCK
+    blob = models.TextField()
 
     class Meta:
-        constraints = [_range(c.lower(), f"f360_draft_{c.lower()}_range") for c in BEHAVIOUR_CODES]
+        db_table = "feedback360_draft_sealed"  # not the old ``feedback360_draft``, dropped by migration 0004
+
+
+class Spent(models.Model):
+    """That a form was sent (or declined): ``key`` is ``keys.spent_key(cycle, assignment)``, unique, so a
+    form is sent exactly once. Nothing else: no assignment, no rater, no time. Deleted wholesale when the
+    cycle closes (after that nothing is answered)."""
+
+    key = models.CharField(primary_key=True, max_length=64)
+    cycle = models.ForeignKey(Cycle, on_delete=models.CASCADE, related_name="+",
+                              db_constraint=False)  # see NO_LOCK
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["cycle", "key"], name="f360_spent_once")]
 
 
 class Sheet(models.Model):
@@ -238,8 +275,10 @@ class Sheet(models.Model):
     No rater, no time, a random key: nothing joins it to the person who filled it in."""
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
-    cycle = models.ForeignKey(Cycle, on_delete=models.CASCADE, related_name="sheets")
-    ratee = models.ForeignKey("org.Employee", on_delete=models.PROTECT, related_name="+")
+    cycle = models.ForeignKey(Cycle, on_delete=models.CASCADE, related_name="sheets",
+                              db_constraint=False)  # see NO_LOCK
+    ratee = models.ForeignKey("org.Employee", on_delete=models.PROTECT, related_name="+",
+                              db_constraint=False)  # see NO_LOCK
     relationship = models.CharField(max_length=12, choices=Relationship.choices)
     locals().update({code.lower(): models.SmallIntegerField(null=True, blank=True) for code in BEHAVIOUR_CODES})
 

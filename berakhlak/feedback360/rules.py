@@ -34,6 +34,8 @@ SELF, SUPERIOR, PEER, CROSS, SUBORDINATE = "SELF", "SUPERIOR", "PEER", "CROSS", 
 RELATIONSHIPS = (SELF, SUPERIOR, PEER, CROSS, SUBORDINATE)
 #: relationships whose raters stay anonymous to the rated employee and their superior
 ANONYMOUS = (PEER, CROSS, SUBORDINATE)
+#: relationships rated by name by design: one's own rating and the superior's
+NAMED = (SELF, SUPERIOR)
 OTHERS = "OTHERS"  # the group of anonymous relationships too small to show on their own
 #: the groups a result is reported under, in the report's order
 GROUPS = (SELF, SUPERIOR, PEER, CROSS, SUBORDINATE, OTHERS)
@@ -45,6 +47,9 @@ LEVELS = (1, 2, 3, 4, 5)
 DEFAULT_QUOTAS: Mapping[str, int] = {SELF: 1, SUPERIOR: 1, PEER: 3, CROSS: 2, SUBORDINATE: 5}
 DEFAULT_WEIGHTS: Mapping[str, int] = {SELF: 0, SUPERIOR: 50, PEER: 20, CROSS: 10, SUBORDINATE: 20}
 DEFAULT_MIN_RATERS = 3
+#: the lowest anonymity threshold a cycle may set: with a group of two, each rater subtracts their own
+#: answers from the group's and reads the other's (issue 11, section 3)
+MIN_RATERS_FLOOR = 3
 DEFAULT_MAX_FORMS = 10  # forms one rater may receive as peer, cross-unit peer or subordinate
 
 DIATAS, SESUAI, DIBAWAH = "DIATAS", "SESUAI", "DIBAWAH"  # the SKP ratings (performance.rules)
@@ -88,9 +93,11 @@ def check_weights(weights: Mapping[str, int]) -> dict[str, int]:
 
 
 def check_min_raters(n: int) -> int:
-    """The anonymity threshold: at least 2 (one answer alone is never anonymous), at most 10."""
-    if not isinstance(n, int) or isinstance(n, bool) or not 2 <= n <= 10:
-        raise RuleError(f"the minimum raters per group is an integer from 2 to 10, not {n!r}")
+    """The anonymity threshold: at least 3 (alone, an answer is never anonymous; in a pair, each rater
+    subtracts their own answers and reads the other's), at most 10."""
+    if not isinstance(n, int) or isinstance(n, bool) or not MIN_RATERS_FLOOR <= n <= 10:
+        raise RuleError(f"minimum penilai per kelompok adalah bilangan bulat {MIN_RATERS_FLOOR}–10, bukan {n!r} / "
+                        f"the minimum raters per group is an integer from {MIN_RATERS_FLOOR} to 10, not {n!r}")
     return n
 
 

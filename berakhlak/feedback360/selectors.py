@@ -6,7 +6,8 @@ Who sees what:
 - the lists to approve: the employee's superior in the cycle's snapshot, and HR;
 - an employee's results: the employee, their superior in the snapshot, the heads of units above the
   employee's snapshot unit, and HR of the agency; no one of another agency;
-- unit scores (heatmap): HR, and heads for their subtrees; the tracker: HR.
+- unit scores (heatmap): HR, and heads for their subtrees; the tracker (counts only): HR;
+- NIPs in the nominee search: HR only.
 
 Anonymity: no selector returns a rater next to answers. A report is built from stored ``Score`` rows
 (visible groups only) and from comments of visible groups, ordered by their text.
@@ -23,11 +24,13 @@ from django.http import Http404
 from berakhlak.accounts.scope import Scope
 from berakhlak.analytics.feedback360 import OVERALL
 from berakhlak.analytics.likert import BEHAVIOUR_CODES, VALUE_CODES
-from berakhlak.feedback360 import rules
+from berakhlak.feedback360 import keys, rules
 from berakhlak.feedback360.models import (
-    Assignment, AssignmentStatus, Cycle, CycleStatus, Draft, Group, Item, NominationState, Participant, Score, Sheet, SheetComment, UnitScore,
+    Assignment, AssignmentStatus, Cycle, CycleStatus, Draft, Group, Item, NominationState, Participant, Score, Sheet,
+    SheetComment, Spent, UnitScore,
 )
 from berakhlak.framework.models import CoreValue
+from berakhlak.lib.anonymity import unseal
 from berakhlak.org.models import Employee, Unit
 
 
@@ -49,24 +52,41 @@ def is_hr(scope: Scope, cycle: Cycle) -> bool:
 # --- the employee's own pages ------------------------------------------------------------------------
 
 
-def inbox(*, scope: Scope, cycle: Cycle | None = None):
-    """The forms the user rates in running cycles (open, sent or declined; not those awaiting approval)."""
+def inbox(*, scope: Scope, cycle: Cycle | None = None) -> list[Assignment]:
+    """The forms the user rates in running cycles (open, sent or declined; not those awaiting approval),
+    each with its state computed here with the secret: ``form_key`` (the form's URL), ``sent``,
+    ``has_draft`` and ``state`` (``OPEN``, ``SENT`` or ``DECLINED``). Whether an anonymous form was sent
+    is known only through its spent key: the assignment never records it."""
     if scope.employee_id is None:
-        return Assignment.objects.none()
+        return []
     qs = Assignment.objects.filter(rater_id=scope.employee_id, cycle__status=CycleStatus.OPEN).exclude(
         status=AssignmentStatus.NOMINATED)
     if cycle is not None:
         qs = qs.filter(cycle=cycle)
-    return qs.select_related("cycle", "ratee", "ratee__unit", "draft").order_by("cycle", "status", "relationship",
-                                                                                   "ratee__name")
+    forms = list(qs.select_related("cycle", "ratee", "ratee__unit").order_by("cycle", "relationship", "ratee__name"))
+    if not forms:
+        return []
+    k = {a.pk: keys.keys_of(a) for a in forms}
+    spent = set(Spent.objects.filter(key__in=[x.spent for x in k.values()]).values_list("key", flat=True))
+    drafts = set(Draft.objects.filter(key__in=[x.draft for x in k.values()]).values_list("key", flat=True))
+    for a in forms:
+        a.form_key = k[a.pk].form
+        a.sent = a.status == AssignmentStatus.SUBMITTED or (
+            a.status == AssignmentStatus.OPEN and k[a.pk].spent in spent)
+        a.has_draft = not a.sent and k[a.pk].draft in drafts
+        a.state = "DECLINED" if a.status == AssignmentStatus.DECLINED else "SENT" if a.sent else "OPEN"
+    order = {"OPEN": 0, "SENT": 1, "DECLINED": 2}
+    forms.sort(key=lambda a: (a.cycle_id, order[a.state]))
+    return forms
 
 
-def form_get(*, scope: Scope, pk: int) -> Assignment:
-    """One of the user's own forms (404 for anyone else's)."""
-    a = inbox(scope=scope).filter(pk=pk).first()
-    if a is None:
-        raise Http404
-    return a
+def form_get(*, scope: Scope, key: str) -> Assignment:
+    """One of the user's own forms by its form key (404 for anyone else's, and for a key that is not one
+    of the user's forms: the key is resolved only among the signed-in rater's own assignments)."""
+    for a in inbox(scope=scope):
+        if keys.is_form_key(key, a.cycle_id, a.pk):
+            return a
+    raise Http404
 
 
 def participant_get(*, scope: Scope, cycle: Cycle, employee_id: int) -> Participant:
@@ -102,12 +122,12 @@ def rater_list(*, participant: Participant) -> ListView:
     rows = list(Assignment.objects.filter(cycle=participant.cycle, ratee_id=participant.employee_id)
                 .select_related("rater", "rater__unit").order_by("relationship", "rater__name"))
     by_rel: dict[str, list[Assignment]] = {r: [] for r in rules.RELATIONSHIPS}
-    submitted: dict[str, int] = defaultdict(int)
     for a in rows:
         by_rel[a.relationship].append(a)
-        if a.status == AssignmentStatus.SUBMITTED:
-            submitted[a.relationship] += 1
-    return ListView(participant, by_rel, dict(submitted), participant.cycle.quotas)
+    # counts of sheets about the employee, per relationship: what the database holds anyway
+    submitted = dict(Sheet.objects.filter(cycle=participant.cycle, ratee_id=participant.employee_id)
+                     .values("relationship").annotate(n=Count("id")).values_list("relationship", "n"))
+    return ListView(participant, by_rel, submitted, participant.cycle.quotas)
 
 
 def to_approve(*, scope: Scope, cycle: Cycle):
@@ -121,14 +141,18 @@ def to_approve(*, scope: Scope, cycle: Cycle):
     return qs.filter(superior_id=scope.employee_id).order_by("nomination", "employee__name")
 
 
-def candidates(*, cycle: Cycle, query: str, limit: int = 20):
-    """Participants of the cycle whose name or NIP matches ``query`` (to nominate a rater)."""
+def candidates(*, scope: Scope, cycle: Cycle, query: str, limit: int = 20):
+    """Participants of the cycle whose name matches ``query`` (to nominate a rater); HR may also search
+    by NIP. Whoever else searches sees names and units only: a NIP encodes a birth date and sex, so
+    neither is shown nor searched for them (a NIP prefix would find everyone born on a day)."""
     query = query.strip()
     if len(query) < 3:
         return Employee.objects.none()
     ids = Participant.objects.filter(cycle=cycle).values("employee_id")
-    return (Employee.objects.filter(pk__in=ids).filter(Q(name__icontains=query) | Q(nip__startswith=query))
-            .select_related("unit").order_by("name")[:limit])
+    match = Q(name__icontains=query)
+    if is_hr(scope, cycle):
+        match |= Q(nip__startswith=query)
+    return Employee.objects.filter(pk__in=ids).filter(match).select_related("unit").order_by("name")[:limit]
 
 
 def items_of(cycle: Cycle) -> list[Item]:
@@ -139,11 +163,11 @@ def value_names(cycle: Cycle) -> dict[str, str]:
     return {v.code: v.localized("name") for v in CoreValue.objects.filter(version_id=cycle.framework_version_id)}
 
 
-def draft_of(assignment: Assignment) -> Draft | None:
-    try:
-        return assignment.draft
-    except Draft.DoesNotExist:
-        return None
+def draft_of(assignment: Assignment) -> dict | None:
+    """The saved draft of one of the user's own forms (from ``form_get``/``inbox``), decrypted with its
+    form key; ``None`` when there is none."""
+    k = keys.keys_of(assignment)
+    return unseal(k.form, Draft.objects.filter(key=k.draft).values_list("blob", flat=True).first())
 
 
 # --- results -----------------------------------------------------------------------------------------
@@ -319,47 +343,55 @@ def heatmap(*, scope: Scope, cycle: Cycle, unit: Unit) -> list[HeatRow]:
 
 @dataclass
 class Progress:
+    """HR's tracker: counts only. ``forms``: forms to fill (approved lists, not declined and declined
+    counted apart); ``sent``: sheets received; per first-level unit of the *rated* employees."""
+
     participants: int
     nominations: dict[str, int]
-    forms: dict[str, int]
+    forms: int
+    sent: int
+    declined: int
     units: list[dict]
 
     @property
-    def forms_total(self) -> int:
-        return sum(n for s, n in self.forms.items() if s != AssignmentStatus.NOMINATED)
+    def open(self) -> int:
+        return self.forms - self.sent
 
     @property
     def rate(self) -> float | None:
-        open_or_sent = self.forms.get(AssignmentStatus.OPEN, 0) + self.forms.get(AssignmentStatus.SUBMITTED, 0)
-        return 100.0 * self.forms.get(AssignmentStatus.SUBMITTED, 0) / open_or_sent if open_or_sent else None
+        return 100.0 * self.sent / self.forms if self.forms else None
 
 
 def tracker(*, scope: Scope, cycle: Cycle) -> Progress:
-    """HR's completion tracker: lists by state, forms by status, and per first-level unit (with its
-    subtree) forms sent out of those to fill. A handful of queries whatever the size."""
+    """HR's completion tracker: lists by state, forms to fill, sent (the sheets) and declined, and the same
+    per first-level unit (with its subtree) of the employees rated. Counts only: no list of who still has
+    forms open, and nothing per rater (who has sent is not in the database; the reminders compute it with
+    the secret). A handful of queries whatever the size."""
     if not is_hr(scope, cycle):
         raise Http404
     nominations = dict(Participant.objects.filter(cycle=cycle).values("nomination").annotate(n=Count("id"))
                        .values_list("nomination", "n"))
-    forms = dict(Assignment.objects.filter(cycle=cycle).values("status").annotate(n=Count("id"))
-                 .values_list("status", "n"))
     root = Unit.objects.filter(agency_id=cycle.agency_id, parent__isnull=True).first()
     tops = [root, *Unit.objects.filter(parent=root).order_by("code")] if root else []
     per_unit = defaultdict(lambda: defaultdict(int))
-    rows = (Assignment.objects.filter(cycle=cycle).exclude(status=AssignmentStatus.NOMINATED)
-            .values("status", "rater__unit__path").annotate(n=Count("id")))
-    for r in rows:
-        for u in tops:
-            if r["rater__unit__path"].startswith(u.path):
-                per_unit[u.pk][r["status"]] += r["n"]
+    forms = (Assignment.objects.filter(cycle=cycle).exclude(status=AssignmentStatus.NOMINATED)
+             .values("status", "ratee__unit__path").annotate(n=Count("id")))
+    sheets = Sheet.objects.filter(cycle=cycle).values("ratee__unit__path").annotate(n=Count("id"))
+    totals = defaultdict(int)
+    for rows, what in ((forms, None), (sheets, "sent")):
+        for r in rows:
+            kind = what or ("declined" if r["status"] == AssignmentStatus.DECLINED else "forms")
+            totals[kind] += r["n"]
+            for u in tops:
+                if r["ratee__unit__path"].startswith(u.path):
+                    per_unit[u.pk][kind] += r["n"]
     units = []
     for u in tops:
         c = per_unit[u.pk]
-        todo = c[AssignmentStatus.OPEN] + c[AssignmentStatus.SUBMITTED]
-        units.append({"unit": u, "open": c[AssignmentStatus.OPEN], "submitted": c[AssignmentStatus.SUBMITTED],
-                      "declined": c[AssignmentStatus.DECLINED],
-                      "rate": 100.0 * c[AssignmentStatus.SUBMITTED] / todo if todo else None})
-    return Progress(participants=sum(nominations.values()), nominations=nominations, forms=forms, units=units)
+        units.append({"unit": u, "open": c["forms"] - c["sent"], "submitted": c["sent"], "declined": c["declined"],
+                      "rate": 100.0 * c["sent"] / c["forms"] if c["forms"] else None})
+    return Progress(participants=sum(nominations.values()), nominations=nominations, forms=totals["forms"],
+                    sent=totals["sent"], declined=totals["declined"], units=units)
 
 
 # --- the SKP link -----------------------------------------------------------------------------------------

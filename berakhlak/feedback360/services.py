@@ -1,6 +1,7 @@
 """Writes of the 360 assessment. Each service runs in one transaction and checks who may act; changes to
-cycles, lists of raters and assignments are audited. Answers are never audited nor logged: the sheet
-is written, and the rater's draft deleted, in one transaction (``models`` docstring).
+cycles, lists of raters and assignments are audited. Answers are never audited nor logged. Saving and
+sending an anonymous form touch no row that names a person (see "answering" below, the ``models``
+docstring and ``docs/anonymity.md``).
 
 Who acts:
 - HR of the agency (and the platform admin): cycles, settings, opening, closing, reminders, and the
@@ -13,14 +14,14 @@ Who acts:
 from __future__ import annotations
 
 import zlib
+from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from datetime import date
 
 import ibis
 from django.conf import settings
 from django.core.mail import EmailMessage, get_connection
-from django.db import connection, transaction
-from django.db.models import Count
+from django.db import IntegrityError, connection, transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -30,11 +31,12 @@ from berakhlak.analytics import feedback360 as engine
 from berakhlak.analytics.likert import BEHAVIOUR_CODES, VALUE_CODES
 from berakhlak.analytics.suppression import suppress_subtree_counts
 from berakhlak.audit.services import audit_record
-from berakhlak.feedback360 import item_bank, rules
+from berakhlak.feedback360 import item_bank, keys, rules
 from berakhlak.feedback360.models import (
     Anchor, Assignment, AssignmentSource, AssignmentStatus, Cycle, CycleStatus, Draft, Item, NominationState,
-    Participant, Score, Sheet, SheetComment, UnitScore,
+    Participant, Score, Sheet, SheetComment, Spent, UnitScore,
 )
+from berakhlak.lib.anonymity import seal, unseal
 from berakhlak.lib.db import expression_sql, load_rows
 from berakhlak.org.models import Agency, Employee, Unit
 
@@ -44,6 +46,15 @@ SETTINGS = (*(f"quota_{r.lower()}" for r in rules.RELATIONSHIPS), *(f"weight_{r.
 
 class Feedback360Error(ValueError):
     """A request the 360 rules refuse (the message is shown as is)."""
+
+
+def _clean_text(text: str | None, limit: int) -> str:
+    """Free text from a form, trimmed to ``limit``: a NUL byte or a lone surrogate (which PostgreSQL and
+    UTF-8 cannot store) is refused with a message instead of failing later."""
+    text = (text or "").strip()
+    if any(ch == "\x00" or "\ud800" <= ch <= "\udfff" for ch in text):
+        raise Feedback360Error(_("Teks mengandung karakter yang tidak dapat disimpan (NUL atau surrogate)."))
+    return text[:limit]
 
 
 def _is_hr(scope: Scope, agency_id: int) -> bool:
@@ -174,20 +185,25 @@ def cycle_open(*, actor, cycle: Cycle) -> int:
             proposed = cursor.rowcount
         cycle.status = CycleStatus.OPEN
         cycle.opened_at = timezone.now()
-        cycle.save(update_fields=["status", "opened_at"])
+        cycle.key_check = keys.cycle_check(cycle.pk)
+        cycle.save(update_fields=["status", "opened_at", "key_check"])
         audit_record(actor=actor, action="cycle360.open", agency=cycle.agency, obj=cycle,
                      after={"participants": population, "proposed": proposed})
     return population
 
 
 def cycle_close(*, actor, cycle: Cycle, compute: bool = True) -> Cycle:
-    """Close the cycle: no more answers; unsent drafts are wiped; the results are computed."""
+    """Close the cycle: no more answers (it waits for forms being sent, ``_cycle_gate``); unsent drafts
+    and the spent records are deleted wholesale, so that after closing not even the secret's holder can
+    tell who sent a form; the results are computed."""
     _require_hr(actor, cycle.agency_id)
     with transaction.atomic():
+        _cycle_gate(cycle.pk, exclusive=True)
         cycle = Cycle.objects.select_for_update().get(pk=cycle.pk)
         if cycle.status != CycleStatus.OPEN:
             raise Feedback360Error(_("Hanya siklus yang berjalan dapat ditutup."))
-        Draft.objects.filter(assignment__cycle=cycle).delete()
+        Draft.objects.filter(cycle=cycle).delete()
+        Spent.objects.filter(cycle=cycle).delete()
         cycle.status = CycleStatus.CLOSED
         cycle.closed_at = timezone.now()
         cycle.save(update_fields=["status", "closed_at"])
@@ -288,6 +304,7 @@ def nominee_remove(*, actor, assignment: Assignment) -> None:
 
 
 def _nomination_step(*, actor, participant: Participant, action: str, reason: str = "") -> Participant:
+    reason = _clean_text(reason, 2000)
     scope = scope_for(actor)
     _open_cycle(participant.cycle)
     if action == "submit":
@@ -347,6 +364,16 @@ def nominations_approve_pending(*, actor, cycle: Cycle) -> int:
 
 
 # --- answering -----------------------------------------------------------------------------------------
+#
+# DESIGN.md "Anonymity": saving and sending a peer, cross-unit or subordinate form insert, update, lock or
+# delete no row that names a person (no assignment, participant, employee, user, session or audit row;
+# PostgreSQL's ``SELECT … FOR UPDATE`` would write ``xmax`` on the assignment). They read the assignment
+# (plain SELECT) and write only the draft, the spent record, the sheet and its comments, all keyed by
+# keyed hashes or random keys. The superior's and the self ratings are named: their assignment is marked.
+
+
+class AlreadySent(Feedback360Error):
+    """The form was already sent or declined: nothing is written."""
 
 
 def _own_form(actor, assignment: Assignment) -> Assignment:
@@ -354,9 +381,22 @@ def _own_form(actor, assignment: Assignment) -> Assignment:
     if scope.employee_id is None or assignment.rater_id != scope.employee_id:
         raise Feedback360Error(_("Formulir ini bukan milik Anda."))
     _open_cycle(assignment.cycle)
+    _same_secret(assignment.cycle)
+    if assignment.status in (AssignmentStatus.SUBMITTED, AssignmentStatus.DECLINED):
+        raise AlreadySent(_("Formulir ini sudah dikirim atau ditolak."))
     if assignment.status != AssignmentStatus.OPEN:
-        raise Feedback360Error(_("Formulir ini tidak dapat diisi (sudah dikirim, ditolak, atau belum disetujui)."))
+        raise Feedback360Error(_("Formulir ini belum dapat diisi: daftar penilai belum disetujui."))
+    if Spent.objects.filter(key=keys.spent_key(assignment.cycle_id, assignment.pk)).exists():
+        raise AlreadySent(_("Formulir ini sudah dikirim atau ditolak."))
     return assignment
+
+
+def _same_secret(cycle: Cycle) -> None:
+    """Refuse to save or send when the secret changed since the cycle opened: the spent keys would differ
+    and forms already sent could be sent twice (``keys.cycle_check``)."""
+    if cycle.key_check != keys.cycle_check(cycle.pk):
+        raise Feedback360Error(_("Kunci rahasia server berubah sejak siklus dibuka; formulir tidak dapat disimpan "
+                                 "atau dikirim agar tidak terhitung dua kali. Hubungi SDM."))
 
 
 def _clean_answers(answers: Mapping[str, int | None], not_applicable: Iterable[str]) -> tuple[dict, set]:
@@ -377,106 +417,190 @@ def _clean_answers(answers: Mapping[str, int | None], not_applicable: Iterable[s
     return clean, na
 
 
+def _sealed_draft(k: keys.FormKeys) -> dict | None:
+    return unseal(k.form, Draft.objects.filter(key=k.draft).values_list("blob", flat=True).first())
+
+
 def form_save(*, actor, assignment: Assignment, answers: Mapping[str, int | None],
-              not_applicable: Iterable[str] = (), comments: Mapping[str, str] | None = None) -> Draft:
-    """Save (part of) a form to resume later. Given codes replace what was saved; others stay."""
+              not_applicable: Iterable[str] = (), comments: Mapping[str, str] | None = None) -> dict:
+    """Save (part of) a form to resume later. Given codes replace what was saved; others stay. The draft
+    is one encrypted blob under the draft key (``Draft``); no row naming a person is touched. Returns the
+    draft as saved."""
+    assignment = Assignment.objects.select_related("cycle").get(pk=assignment.pk)
     _own_form(actor, assignment)
     clean, na = _clean_answers(answers, not_applicable)
     comments = comments or {}
     if set(comments) - set(VALUE_CODES):
         raise Feedback360Error(_("Komentar untuk nilai yang tidak dikenal."))
+    comments = {v: _clean_text(t, 2000) for v, t in comments.items()}
+    k = keys.keys_of(assignment)
+    for attempt in (1, 2):  # a second tab may insert the same draft at the same instant: then update it
+        try:
+            return _save_draft(assignment, k, answers, clean, na, comments)
+        except IntegrityError:
+            if attempt == 2:
+                raise
+
+
+def _save_draft(assignment, k, answers, clean, na, comments) -> dict:
     with transaction.atomic():
-        draft, _created = Draft.objects.select_for_update().get_or_create(assignment=assignment)
+        # the draft row names nobody: locking it is harmless, and keeps two tabs from losing a page
+        blob = Draft.objects.select_for_update().filter(key=k.draft).values_list("blob", flat=True).first()
+        data = unseal(k.form, blob) or {"answers": {}, "na": [], "comments": {}}
+        saved_na = set(data["na"])
         for code in set(answers) | na:
-            setattr(draft, code.lower(), clean.get(code))
-            setattr(draft, f"na_{code.lower()}", code in na)
+            data["answers"][code] = clean.get(code)
+            saved_na.discard(code)
+            if code in na:
+                saved_na.add(code)
+        data["na"] = sorted(saved_na)
         for value, text in comments.items():
-            setattr(draft, f"comment_{value.lower()}", (text or "").strip()[:2000])
-        draft.save()
-    return draft
+            if text:
+                data["comments"][value] = text
+            else:
+                data["comments"].pop(value, None)
+        sealed = seal(k.form, data)
+        if blob is None:
+            Draft.objects.create(key=k.draft, cycle_id=assignment.cycle_id, blob=sealed)
+        else:
+            Draft.objects.filter(key=k.draft).update(blob=sealed)
+    return data
 
 
-def draft_answers(draft: Draft | None) -> tuple[dict[str, int | None], set[str], dict[str, str]]:
+def draft_answers(draft: dict | None) -> tuple[dict[str, int | None], set[str], dict[str, str]]:
     """What a draft holds: answers, codes marked "tidak dapat menilai", comments per value."""
-    if draft is None:
+    if not draft:
         return {}, set(), {}
-    answers = {c: getattr(draft, c.lower()) for c in BEHAVIOUR_CODES}
-    na = {c for c in BEHAVIOUR_CODES if getattr(draft, f"na_{c.lower()}")}
-    comments = {v: getattr(draft, f"comment_{v.lower()}") for v in VALUE_CODES if getattr(draft, f"comment_{v.lower()}")}
+    saved = draft.get("answers", {})
+    answers = {c: saved.get(c) for c in BEHAVIOUR_CODES}
+    na = set(draft.get("na", [])) & set(BEHAVIOUR_CODES)
+    comments = {v: t for v, t in draft.get("comments", {}).items() if v in VALUE_CODES and t}
     return answers, na, comments
 
 
-def missing_items(draft: Draft | None) -> list[str]:
+def missing_items(draft: dict | None) -> list[str]:
     answers, na, _comments = draft_answers(draft)
     return [c for c in BEHAVIOUR_CODES if answers.get(c) is None and c not in na]
 
 
+def _cycle_gate(cycle_id: int, *, exclusive: bool) -> None:
+    """Keep sending and closing apart without locking the cycle row (it names its creator): sending
+    takes a shared PostgreSQL advisory lock on the cycle, closing an exclusive one, so no sheet can be
+    written into a cycle being closed. Advisory locks leave nothing in any row. On SQLite every write
+    transaction is serialised, and ``form_submit`` reads the cycle's status after its first write."""
+    if connection.vendor == "postgresql":
+        fn = "pg_advisory_xact_lock" if exclusive else "pg_advisory_xact_lock_shared"
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT {fn}(%s, %s)", [GATE_NAMESPACE, cycle_id])
+
+
+GATE_NAMESPACE = 360_360  # the first key of the advisory locks of ``_cycle_gate``
+
+
 def form_submit(*, actor, assignment: Assignment) -> Sheet:
     """Send the saved form: every behaviour answered or marked "tidak dapat menilai", at least one
-    answered. The sheet (no rater) and its comments are written, the draft deleted and the assignment
-    marked submitted, in one transaction; a second submission is refused."""
-    with transaction.atomic():
-        assignment = Assignment.objects.select_for_update().select_related("cycle").get(pk=assignment.pk)
-        _own_form(actor, assignment)
-        draft = Draft.objects.filter(assignment=assignment).first()
-        missing = missing_items(draft)
-        if missing:
-            raise Feedback360Error(_("Belum dinilai: %(codes)s") % {"codes": ", ".join(missing)})
-        answers, na, comments = draft_answers(draft)
-        if len(na) == len(BEHAVIOUR_CODES):
-            raise Feedback360Error(_("Nilailah setidaknya satu perilaku, atau tolak formulir ini."))
-        sheet = Sheet.objects.create(cycle_id=assignment.cycle_id, ratee_id=assignment.ratee_id,
-                                     relationship=assignment.relationship,
-                                     **{c.lower(): answers[c] for c in BEHAVIOUR_CODES})
-        SheetComment.objects.bulk_create([SheetComment(sheet=sheet, value_code=v, text=t) for v, t in comments.items()])
-        draft.delete()
-        assignment.status = AssignmentStatus.SUBMITTED
-        assignment.submitted_on = timezone.localdate()
-        assignment.save(update_fields=["status", "submitted_on"])
+    answered. In one transaction: the spent record (its unique key: exactly once; a second submission
+    raises ``AlreadySent`` and writes nothing), the sheet (no rater) and its comments, and the draft
+    deleted. An anonymous relationship's assignment is not touched; the superior's and the self
+    assignment is marked ``SUBMITTED``."""
+    assignment = Assignment.objects.select_related("cycle").get(pk=assignment.pk)
+    _own_form(actor, assignment)
+    k = keys.keys_of(assignment)
+    draft = _sealed_draft(k)
+    missing = missing_items(draft)
+    if missing:
+        raise Feedback360Error(_("Belum dinilai: %(codes)s") % {"codes": ", ".join(missing)})
+    answers, na, comments = draft_answers(draft)
+    if len(na) == len(BEHAVIOUR_CODES):
+        raise Feedback360Error(_("Nilailah setidaknya satu perilaku, atau tolak formulir ini."))
+    try:
+        with transaction.atomic():
+            _cycle_gate(assignment.cycle_id, exclusive=False)
+            Spent.objects.create(key=k.spent, cycle_id=assignment.cycle_id)
+            if Cycle.objects.filter(pk=assignment.cycle_id).values_list("status", flat=True).first() != CycleStatus.OPEN:
+                raise Feedback360Error(_("Siklus tidak sedang berjalan."))
+            sheet = Sheet.objects.create(cycle_id=assignment.cycle_id, ratee_id=assignment.ratee_id,
+                                         relationship=assignment.relationship,
+                                         **{c.lower(): answers[c] for c in BEHAVIOUR_CODES})
+            SheetComment.objects.bulk_create([SheetComment(sheet=sheet, value_code=v, text=t)
+                                              for v, t in sorted(comments.items())])
+            Draft.objects.filter(key=k.draft).delete()
+            if assignment.relationship in rules.NAMED:
+                Assignment.objects.filter(pk=assignment.pk, status=AssignmentStatus.OPEN).update(
+                    status=AssignmentStatus.SUBMITTED)
+    except IntegrityError:
+        raise AlreadySent(_("Formulir ini sudah dikirim atau ditolak.")) from None
     return sheet
 
 
 def form_decline(*, actor, assignment: Assignment, reason: str) -> Assignment:
     """A peer, cross-unit peer or subordinate declines a form, with a reason (the approver sees it and
-    may add another rater). A draft is deleted."""
+    may add another rater): a named act, audited. The form's key is spent as well, so a form is either
+    sent or declined, once; a draft is deleted."""
     with transaction.atomic():
         assignment = Assignment.objects.select_for_update().select_related("cycle").get(pk=assignment.pk)
         scope = scope_for(actor)
         if scope.employee_id is None or assignment.rater_id != scope.employee_id:
             raise Feedback360Error(_("Formulir ini bukan milik Anda."))
         _open_cycle(assignment.cycle)
+        _same_secret(assignment.cycle)
         if not rules.may_decline(assignment.relationship):
             raise Feedback360Error(_("Atasan langsung dan penilaian diri tidak dapat ditolak."))
         if assignment.status not in (AssignmentStatus.OPEN, AssignmentStatus.NOMINATED):
-            raise Feedback360Error(_("Formulir ini sudah dikirim atau ditolak."))
-        if not reason.strip():
+            raise AlreadySent(_("Formulir ini sudah dikirim atau ditolak."))
+        reason = _clean_text(reason, 1000)
+        if not reason:
             raise Feedback360Error(_("Tuliskan alasan penolakan."))
-        Draft.objects.filter(assignment=assignment).delete()
+        k = keys.keys_of(assignment)
+        try:
+            with transaction.atomic():
+                Spent.objects.create(key=k.spent, cycle_id=assignment.cycle_id)
+        except IntegrityError:
+            raise AlreadySent(_("Formulir ini sudah dikirim atau ditolak.")) from None
+        Draft.objects.filter(key=k.draft).delete()
         assignment.status = AssignmentStatus.DECLINED
-        assignment.decline_reason = reason.strip()[:1000]
+        assignment.decline_reason = reason
         assignment.save(update_fields=["status", "decline_reason"])
         audit_record(actor=actor, action="form360.decline", agency=assignment.cycle.agency, obj=assignment,
                      after={"reason": assignment.decline_reason})
     return assignment
 
 
+def sent_keys(cycle_id: int, spent: Iterable[str]) -> set[str]:
+    """Which of the given spent keys are recorded in the cycle."""
+    spent = list(spent)
+    found: set[str] = set()
+    for i in range(0, len(spent), 2000):
+        found.update(Spent.objects.filter(cycle_id=cycle_id, key__in=spent[i:i + 2000]).values_list("key", flat=True))
+    return found
+
+
 # --- reminders -----------------------------------------------------------------------------------------
 
 
 def reminders_send(*, actor, cycle: Cycle) -> int:
-    """E-mail every rater (with an address) who still has open forms: how many, and the deadline. No
-    names of those rated are put in the message. Returns the number of messages sent."""
+    """E-mail every rater (with an address) who still has forms to send: how many, and the deadline. No
+    names of those rated are put in the message. Who has sent is computed here, with the secret (the
+    spent key of every open form); HR learns only how many messages were sent (the return value and the
+    audit row), never to whom. Returns the number of messages sent."""
     _require_hr(actor, cycle.agency_id)
     _open_cycle(cycle)
-    rows = (Assignment.objects.filter(cycle=cycle, status=AssignmentStatus.OPEN).exclude(rater__email="")
-            .values("rater__name", "rater__email").annotate(n=Count("id")).order_by("rater__email"))
+    forms = list(Assignment.objects.filter(cycle=cycle, status=AssignmentStatus.OPEN).exclude(rater__email="")
+                 .values_list("pk", "rater_id"))
+    spent = {pk: keys.spent_key(cycle.pk, pk) for pk, _rater in forms}
+    sent = sent_keys(cycle.pk, spent.values())
+    todo: dict[int, int] = defaultdict(int)
+    for pk, rater in forms:
+        if spent[pk] not in sent:
+            todo[rater] += 1
+    people = Employee.objects.filter(pk__in=list(todo)).values_list("pk", "name", "email")
     url = settings.SITE_URL.rstrip("/") + reverse("feedback360:home")
     messages = [EmailMessage(
         f"Pengingat penilaian 360: {cycle.name}",
-        (f"Yth. {r['rater__name']},\n\nAnda masih memiliki {r['n']} formulir penilaian 360 derajat yang belum "
+        (f"Yth. {name},\n\nAnda masih memiliki {todo[pk]} formulir penilaian 360 derajat yang belum "
          f"dikirim ({cycle.name}, batas {cycle.deadline:%d-%m-%Y}).\n\nIsi di: {url}\n\n"
          f"Jawaban Anda untuk rekan kerja dan atasan bersifat anonim.\n\n— Tim SDM {cycle.agency.code}\n"),
-        settings.DEFAULT_FROM_EMAIL, [r["rater__email"]]) for r in rows]
+        settings.DEFAULT_FROM_EMAIL, [email]) for pk, name, email in sorted(people, key=lambda p: p[2])]
     if messages:
         get_connection().send_messages(messages)
     audit_record(actor=actor, action="cycle360.remind", agency=cycle.agency, obj=cycle, after={"sent": len(messages)})

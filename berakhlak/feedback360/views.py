@@ -30,6 +30,18 @@ def _refuse(request, exc: Exception) -> None:
     messages.error(request, str(exc))
 
 
+def _flash(request, level: int, text: str) -> None:
+    """A message for the next page, kept in the signed cookie only. Django's default storage falls back
+    to the session when the cookie is full: sending a form must not modify the rater's session row
+    (``docs/anonymity.md``), so the answering pages never use the session (an overflowing cookie drops
+    its oldest messages instead)."""
+    from django.contrib.messages.storage.cookie import CookieStorage
+
+    if not isinstance(getattr(request, "_messages", None), CookieStorage):
+        request._messages = CookieStorage(request)
+    messages.add_message(request, level, text)
+
+
 def _hr_agencies(scope):
     from berakhlak.surveys.selectors import managed_agencies
 
@@ -53,7 +65,6 @@ def home(request):
     return render(request, "feedback360/home.html", {
         "cycles": cycles, "forms": forms_, "mine": mine, "approvals": approvals, "hr_agencies": hr,
         "cycle_form": CycleForm() if hr else None, "leads": scope.is_head or scope.is_hr,
-        "draft_codes": {a.pk for a in forms_ if selectors.draft_of(a) is not None},
     })
 
 
@@ -148,12 +159,12 @@ def _list_page(request, cycle, participant, status=200, reason_form=None):
         (own and rules.editable_by_employee(participant.nomination))
         or (approver and participant.nomination != NominationState.APPROVED))
     query = request.GET.get("q", "")
-    found = list(selectors.candidates(cycle=cycle, query=query)) if (editable or approver) and query else []
+    found = list(selectors.candidates(scope=scope, cycle=cycle, query=query)) if (editable or approver) and query else []
     return render(request, "feedback360/list.html", {
         "cycle": cycle, "p": participant, "view": view, "own": own, "approver": approver, "editable": editable,
         "can_add": cycle.status == CycleStatus.OPEN and (editable or approver), "query": query, "found": found,
         "reason_form": reason_form or ReasonForm(), "relationships": rules.RELATIONSHIPS,
-        "labels": selectors.group_labels(), "nominable": rules.ANONYMOUS,
+        "labels": selectors.group_labels(), "nominable": rules.ANONYMOUS, "show_nip": selectors.is_hr(scope, cycle),
     }, status=status)
 
 
@@ -218,31 +229,39 @@ def rater_list_action(request, pk: int, employee_id: int, action: str):
 def _form_context(request, a, value: str, error: str = ""):
     items = [i for i in selectors.items_of(a.cycle)]
     names = selectors.value_names(a.cycle)
-    answers, na, comments = services.draft_answers(selectors.draft_of(a))
+    draft = selectors.draft_of(a)
+    answers, na, comments = services.draft_answers(draft)
     steps = [*VALUE_CODES, REVIEW]
     i = steps.index(value)
     return {
-        "a": a, "cycle": a.cycle, "value": value, "value_name": names.get(value, value), "names": names,
+        "a": a, "key": a.form_key, "cycle": a.cycle, "value": value, "value_name": names.get(value, value),
+        "names": names,
         "items": [it for it in items if it.value_code == value], "answers": answers, "na": na,
         "comment": comments.get(value, ""), "steps": steps, "step": i + 1, "total": len(VALUE_CODES),
         "prev": steps[i - 1] if i else None, "next": steps[i + 1] if i + 1 < len(steps) else None,
-        "missing": services.missing_items(selectors.draft_of(a)) if value == REVIEW else [],
+        "missing": services.missing_items(draft) if value == REVIEW else [],
         "done": sum(1 for c in answers if answers[c] is not None) + len(na), "error": error,
         "levels": range(1, 6), "decline": rules.may_decline(a.relationship), "reason_form": ReasonForm(),
         "labels": selectors.group_labels(), "review": REVIEW,
     }
 
 
+def _done(request, a):
+    """A form already sent or declined: back to the inbox, with a message in the cookie."""
+    text = _("Formulir ini sudah ditolak.") if a.state == "DECLINED" else _("Formulir ini sudah dikirim.")
+    _flash(request, messages.INFO, text)
+    return redirect("feedback360:home")
+
+
 @login_required
-def form_page(request, pk: int):
+def form_page(request, key: str):
     scope = scope_for(request.user)
-    a = selectors.form_get(scope=scope, pk=pk)
+    a = selectors.form_get(scope=scope, key=key)
     value = request.GET.get("nilai") or VALUE_CODES[0]
     if value not in (*VALUE_CODES, REVIEW):
         raise Http404
-    if a.status != AssignmentStatus.OPEN:  # sent or declined: nothing left to fill in
-        messages.info(request, _("Formulir ini sudah %(status)s.") % {"status": a.get_status_display().lower()})
-        return redirect("feedback360:home")
+    if a.state != "OPEN":  # sent or declined: nothing left to fill in
+        return _done(request, a)
     if request.method == "POST":
         codes = [f"{value}{n}" for n in (1, 2, 3)]
         answers, na = {}, []
@@ -257,41 +276,59 @@ def form_page(request, pk: int):
         try:
             services.form_save(actor=request.user, assignment=a, answers=answers, not_applicable=na,
                                comments={value: request.POST.get("comment", "")})
+        except services.AlreadySent:
+            a.state = "SENT"
+            return _done(request, a)
         except Feedback360Error as exc:
             return render(request, "feedback360/form.html", _form_context(request, a, value, str(exc)), status=422)
         go = request.POST.get("go", "next")
-        ctx = _form_context(request, a, value)
-        target = ctx["prev"] if go == "prev" else ctx["next"]
-        return redirect(f"{reverse('feedback360:form', args=[a.pk])}?nilai={target or REVIEW}")
+        steps = [*VALUE_CODES, REVIEW]
+        i = steps.index(value)
+        target = (steps[i - 1] if i else None) if go == "prev" else (steps[i + 1] if i + 1 < len(steps) else None)
+        return redirect(f"{reverse('feedback360:form', args=[key])}?nilai={target or REVIEW}")
     return render(request, "feedback360/form.html", _form_context(request, a, value))
 
 
 @login_required
 @require_POST
-def form_submit(request, pk: int):
+def form_submit(request, key: str):
+    """Send the form. Nothing on this path writes a row naming a person: not the assignment, not the
+    session (``_flash``), not an audit row."""
     scope = scope_for(request.user)
-    a = selectors.form_get(scope=scope, pk=pk)
+    a = selectors.form_get(scope=scope, key=key)
+    if a.state != "OPEN":
+        return _done(request, a)
     try:
         services.form_submit(actor=request.user, assignment=a)
+    except services.AlreadySent:
+        a.state = "SENT"
+        return _done(request, a)
     except Feedback360Error as exc:
         return render(request, "feedback360/form.html", _form_context(request, a, REVIEW, str(exc)), status=422)
-    messages.success(request, _("Terima kasih, penilaian Anda untuk %(name)s terkirim.") % {"name": a.ratee.name})
+    _flash(request, messages.SUCCESS,
+           _("Terima kasih, penilaian Anda untuk %(name)s terkirim.") % {"name": a.ratee.name})
     return redirect("feedback360:home")
 
 
 @login_required
 @require_POST
-def form_decline(request, pk: int):
+def form_decline(request, key: str):
     scope = scope_for(request.user)
-    a = selectors.form_get(scope=scope, pk=pk)
+    a = selectors.form_get(scope=scope, key=key)
+    if a.state != "OPEN":
+        return _done(request, a)
     form = ReasonForm(request.POST)
     try:
         if not form.is_valid():
             raise Feedback360Error(_("Tuliskan alasan penolakan."))
         services.form_decline(actor=request.user, assignment=a, reason=form.cleaned_data["reason"])
+    except services.AlreadySent:
+        a.state = "SENT"
+        return _done(request, a)
     except Feedback360Error as exc:
         return render(request, "feedback360/form.html", _form_context(request, a, REVIEW, str(exc)), status=422)
-    messages.success(request, _("Formulir ditolak; atasan %(name)s akan melihat alasan Anda.") % {"name": a.ratee.name})
+    _flash(request, messages.SUCCESS,
+           _("Formulir ditolak; atasan %(name)s akan melihat alasan Anda.") % {"name": a.ratee.name})
     return redirect("feedback360:home")
 
 

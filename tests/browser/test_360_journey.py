@@ -9,6 +9,7 @@ from playwright.sync_api import expect
 from berakhlak.accounts.models import Role
 from berakhlak.accounts.services import role_assign, user_create
 from berakhlak.analytics.likert import VALUE_CODES
+from berakhlak.feedback360 import keys
 from berakhlak.feedback360.models import Assignment, Cycle, CycleStatus, Sheet
 from berakhlak.framework.models import FrameworkVersion
 from berakhlak.org.models import PositionKind, Unit
@@ -79,7 +80,7 @@ def test_360_journey_nominate_approve_rate_report(browser, phone, page, live_ser
     extra = next(n for n in ("Intan Permata", "Joko Susilo", "Kartika Sari") if n not in proposed_cross)
     if len(proposed_cross) >= cycle.quota_cross:  # make room: take one proposed colleague off the list
         phone.get_by_role("button", name=f"Hapus {sorted(proposed_cross)[0]}").click()
-    phone.get_by_label("Nama atau NIP").fill(extra.split()[0])
+    phone.get_by_label("Nama", exact=True).fill(extra.split()[0])  # names and units only: no NIP
     phone.get_by_role("button", name="Cari").click()
     phone.get_by_role("button", name="Tambah").first.click()
     expect(phone.get_by_text(extra)).to_be_visible()
@@ -98,7 +99,10 @@ def test_360_journey_nominate_approve_rate_report(browser, phone, page, live_ser
     # 4. a peer fills in the form on a phone: one page, leaves, comes back, finishes and sends
     peer_form = Assignment.objects.filter(cycle=cycle, ratee=budi, relationship="PEER").select_related("rater").first()
     _switch(phone, live_server, peer_form.rater.user.username, password)
-    phone.goto(f"{live_server.url}/360/formulir/{peer_form.pk}/")
+    phone.goto(f"{live_server.url}/360/")
+    phone.get_by_role("link", name="Budi Santoso").click()  # the inbox links to the form by its opaque key
+    form_url = phone.url.split("?")[0]
+    assert form_url.endswith(f"/360/formulir/{keys.form_key(cycle.pk, peer_form.pk)}/")
     for code in ("BP1", "BP2", "BP3"):
         phone.locator(f"input[name='{code}'][value='4']").check()
     phone.get_by_label("Contoh perilaku yang Anda amati (opsional)").fill("Selalu sigap melayani tamu.")
@@ -108,23 +112,31 @@ def test_360_journey_nominate_approve_rate_report(browser, phone, page, live_ser
     shot(phone, "360-02-form-phone")
     phone.goto(f"{live_server.url}/360/")  # leaves
     expect(phone.get_by_text("Tersimpan, lanjutkan")).to_be_visible()
-    phone.goto(f"{live_server.url}/360/formulir/{peer_form.pk}/?nilai=BP")
+    phone.goto(f"{form_url}?nilai=BP")
     expect(phone.locator("input[name='BP1'][value='4']")).to_be_checked()
     for value in VALUE_CODES[1:]:
-        phone.goto(f"{live_server.url}/360/formulir/{peer_form.pk}/?nilai={value}")
+        phone.goto(f"{form_url}?nilai={value}")
         for i in (1, 2, 3):
             phone.locator(f"input[name='{value}{i}'][value='3']").check()
         phone.locator("#form-next").click()
     expect(phone.locator("#form-submit")).to_be_enabled()
     phone.locator("#form-submit").click()
     expect(phone.get_by_text("Terima kasih, penilaian Anda")).to_be_visible()
+    expect(phone.locator("#inbox [data-state='SENT']")).to_have_count(1)
+    shot(phone, "360-02b-inbox-sent-phone")
     assert Sheet.objects.filter(cycle=cycle, ratee=budi, relationship="PEER").count() == 1
+    peer_form.refresh_from_db()
+    assert peer_form.status == "OPEN"  # the anonymous assignment was not touched
 
     # 5. everyone else answers (through the services), HR closes the cycle
-    for a in Assignment.objects.filter(cycle=cycle, ratee=budi, status="OPEN").select_related("rater"):
+    for a in Assignment.objects.filter(cycle=cycle, ratee=budi, status="OPEN").exclude(pk=peer_form.pk).select_related(
+            "rater"):
         answer(cycle, a.rater, budi, 5 if a.relationship == "SELF" else 4)
     _switch(page, live_server, "sdm.uji", password)
     page.goto(f"{live_server.url}/360/siklus/{cycle.pk}/")
+    sheets = Sheet.objects.filter(cycle=cycle).count()
+    expect(page.locator("#sent-count")).to_have_text(str(sheets))  # counts only, no rater named
+    shot(page, "360-02c-tracker")
     page.locator("#close-confirm").check()
     page.locator("#cycle-close").click()
     expect(page.locator("#cycle-status")).to_have_text("Ditutup")

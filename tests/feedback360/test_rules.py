@@ -145,13 +145,14 @@ def test_it_accepts_a_single_relationship_carrying_all_the_weight(rel):
 
 # --- settings: anonymity threshold ----------------------------------------------------------------------
 
-@pytest.mark.parametrize("n", [2, 3, 10])
+@pytest.mark.parametrize("n", [3, 4, 10])
 def test_it_accepts_the_minimum_raters_within_bounds(n):
     assert r.check_min_raters(n) == n
 
 
-@pytest.mark.parametrize("n", [1, 11, 0, -3, True, False, 3.0, "3", None])
+@pytest.mark.parametrize("n", [2, 1, 11, 0, -3, True, False, 3.0, "3", None])
 def test_it_refuses_a_minimum_raters_out_of_bounds_or_not_an_integer(n):
+    """A pair is refused (issue 11): with two raters in a group, each subtracts their own answers."""
     with pytest.raises(RuleError, match="minimum raters"):
         r.check_min_raters(n)
 
@@ -301,7 +302,7 @@ def test_the_employee_edits_a_draft_or_returned_list_only(state, expected):
 
 # --- anonymity -----------------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("min_raters", [2, 3, 5])
+@pytest.mark.parametrize("min_raters", [3, 4, 5])
 @pytest.mark.parametrize("rel", ANONYMOUS)
 def test_an_anonymous_relationship_one_short_of_the_threshold_is_merged_and_hidden(rel, min_raters):
     g = r.group_raters({rel: min_raters - 1}, WEIGHTS, min_raters)
@@ -312,7 +313,7 @@ def test_an_anonymous_relationship_one_short_of_the_threshold_is_merged_and_hidd
     assert g.hidden_raters == min_raters - 1
 
 
-@pytest.mark.parametrize("min_raters", [2, 3, 5])
+@pytest.mark.parametrize("min_raters", [3, 4, 5])
 @pytest.mark.parametrize("rel", ANONYMOUS)
 def test_an_anonymous_relationship_at_the_threshold_is_its_own_visible_group(rel, min_raters):
     g = r.group_raters({rel: min_raters}, WEIGHTS, min_raters)
@@ -351,7 +352,7 @@ def test_others_one_short_of_the_threshold_is_hidden_and_counted():
     assert g.hidden_raters == 2
 
 
-@pytest.mark.parametrize("min_raters", [2, 3, 10])
+@pytest.mark.parametrize("min_raters", [3, 4, 10])
 def test_the_superior_and_oneself_are_always_visible_even_alone(min_raters):
     g = r.group_raters({SELF: 1, SUPERIOR: 1}, WEIGHTS, min_raters)
     assert g.group_of == {SELF: SELF, SUPERIOR: SUPERIOR}
@@ -381,6 +382,7 @@ def test_the_grouping_uses_the_weights_given():
     ({"BOSS": 1}, 3, "unknown relationship"),
     ({PEER: -1}, 3, "0 or more"),
     ({PEER: 3}, 1, "minimum raters"),
+    ({PEER: 3}, 2, "minimum raters"),
     ({PEER: 3}, 11, "minimum raters"),
 ])
 def test_group_raters_refuses_bad_input(counts, min_raters, message):
@@ -394,7 +396,7 @@ COUNTS = st.fixed_dictionaries({
 
 
 @settings(max_examples=300, deadline=None)
-@given(counts=COUNTS, min_raters=st.integers(2, 10))
+@given(counts=COUNTS, min_raters=st.integers(3, 10))
 def test_no_visible_anonymous_group_is_ever_smaller_than_the_threshold(counts, min_raters):
     g = r.group_raters(counts, WEIGHTS, min_raters)
     for group in g.visible:

@@ -7,7 +7,12 @@ import pytest
 from django.urls import reverse
 
 from berakhlak.analytics.likert import VALUE_CODES
-from berakhlak.feedback360.models import Assignment, AssignmentStatus, Cycle, CycleStatus, Draft, Participant, Sheet
+from berakhlak.audit.models import AuditEvent
+from berakhlak.feedback360 import keys, services
+from berakhlak.feedback360.models import (
+    Assignment, AssignmentStatus, Cycle, CycleStatus, Draft, Participant, Sheet, Spent,
+)
+from berakhlak.lib.anonymity import unseal
 from tests.feedback360.conftest import answer, approve_all, open_cycle
 
 
@@ -84,29 +89,36 @@ def test_nominate_approve_rate_with_save_and_resume_then_report(client, org360, 
     assert set(Assignment.objects.filter(cycle=cycle, ratee=a1).values_list("status", flat=True)) == {"OPEN"}
     # the superior rates: one value page saved, resumed later, then the rest, then submitted
     form = Assignment.objects.get(cycle=cycle, ratee=a1, rater=kabiro)
-    url = reverse("feedback360:form", args=[form.pk])
+    key = keys.form_key(cycle.pk, form.pk)
+    url = reverse("feedback360:form", args=[key])
+    assert key in c.get(reverse("feedback360:home")).content.decode()  # the inbox links to it
     page = c.get(url)
     assert page.status_code == 200 and "Berorientasi Pelayanan" in page.content.decode()
     r = c.post(f"{url}?nilai=BP", {"BP1": "4", "BP2": "5", "BP3": "na", "comment": "Cepat tanggap.", "go": "next"})
     assert r.status_code == 302 and r["Location"].endswith("?nilai=AK")
-    draft = Draft.objects.get(assignment=form)
-    assert (draft.bp1, draft.bp2, draft.bp3, draft.na_bp3) == (4, 5, None, True)
+    draft = Draft.objects.get(key=keys.draft_key(cycle.pk, form.pk))
+    assert "Cepat" not in draft.blob and "BP1" not in draft.blob  # sealed: no readable answer or comment
+    answers, na, comments = services.draft_answers(unseal(key, draft.blob))
+    assert (answers["BP1"], answers["BP2"], answers["BP3"], na) == (4, 5, None, {"BP3"})
+    assert comments == {"BP": "Cepat tanggap."}
     resumed = c.get(f"{url}?nilai=BP").content.decode()
     assert 'value="4" checked' in resumed and "Cepat tanggap." in resumed
     review = c.get(f"{url}?nilai=kirim").content.decode()
     assert "AK1" in review and "disabled" in review
     for value in VALUE_CODES[1:]:
         c.post(f"{url}?nilai={value}", {f"{value}{i}": "4" for i in (1, 2, 3)} | {"go": "next"})
-    r = c.post(reverse("feedback360:form_submit", args=[form.pk]))
+    r = c.post(reverse("feedback360:form_submit", args=[key]))
     assert r.status_code == 302
     form.refresh_from_db()
-    assert form.status == AssignmentStatus.SUBMITTED and not Draft.objects.filter(assignment=form).exists()
+    # the superior's rating is named by design: their assignment is marked
+    assert form.status == AssignmentStatus.SUBMITTED and not Draft.objects.filter(cycle=cycle).exists()
     sheet = Sheet.objects.get(cycle=cycle, ratee=a1, relationship="SUPERIOR")
     assert (sheet.bp1, sheet.bp2, sheet.bp3, sheet.ak1) == (4, 5, None, 4)
-    # a second submission is refused and writes nothing
-    r = c.post(reverse("feedback360:form_submit", args=[form.pk]))
-    assert r.status_code == 404 or r.status_code == 422
-    assert Sheet.objects.filter(cycle=cycle, ratee=a1).count() == 1
+    # a second submission says "already sent" and writes nothing
+    spent = Spent.objects.count()
+    r = c.post(reverse("feedback360:form_submit", args=[key]), follow=True)
+    assert r.status_code == 200 and "sudah dikirim" in r.content.decode()
+    assert Sheet.objects.filter(cycle=cycle, ratee=a1).count() == 1 and Spent.objects.count() == spent
     # the others answer; HR closes; the report shows
     for a in Assignment.objects.filter(cycle=cycle, ratee=a1, status="OPEN").select_related("rater"):
         answer(cycle, a.rater, a1, 5 if a.relationship == "SELF" else 3)
@@ -125,17 +137,21 @@ def test_a_rater_declines_with_a_reason_and_the_approver_sees_it(client, org360,
     approve_all(cycle, org360)
     a = Assignment.objects.filter(cycle=cycle, ratee=p["a1"], relationship="PEER").select_related("rater").first()
     c = _client(client, a.rater.user)
-    r = c.post(reverse("feedback360:form_decline", args=[a.pk]), {"reason": ""})
+    url = reverse("feedback360:form_decline", args=[keys.form_key(cycle.pk, a.pk)])
+    r = c.post(url, {"reason": ""})
     assert r.status_code == 422
-    c.post(reverse("feedback360:form_decline", args=[a.pk]), {"reason": "Jarang bekerja bersama"})
+    c.post(url, {"reason": "Jarang bekerja bersama"})
     a.refresh_from_db()
     assert a.status == AssignmentStatus.DECLINED
+    # declined is final: the form cannot be sent afterwards, even through the service
+    with pytest.raises(services.AlreadySent):
+        services.form_submit(actor=a.rater.user, assignment=a)
     page = _client(client, p["kabiro_a"].user).get(reverse("feedback360:list", args=[cycle.pk, p["a1"].pk]))
     assert "Jarang bekerja bersama" in page.content.decode()
     # the superior's own form cannot be declined
     sup = Assignment.objects.get(cycle=cycle, ratee=p["a1"], relationship="SUPERIOR")
-    r = _client(client, p["kabiro_a"].user).post(reverse("feedback360:form_decline", args=[sup.pk]),
-                                                  {"reason": "x"})
+    r = _client(client, p["kabiro_a"].user).post(
+        reverse("feedback360:form_decline", args=[keys.form_key(cycle.pk, sup.pk)]), {"reason": "x"})
     assert r.status_code == 422
 
 
@@ -145,7 +161,6 @@ SEES_REPORT = {"a1": True, "kabiro_a": True, "kepala": True, "sdm": True,
 
 def test_a_report_is_seen_by_the_employee_superior_heads_above_and_hr_only(client, org360, cycle):
     from berakhlak.accounts.models import User
-    from berakhlak.feedback360 import services
 
     p = org360["people"]
     approve_all(cycle, org360)
@@ -162,17 +177,49 @@ def test_a_report_is_seen_by_the_employee_superior_heads_above_and_hr_only(clien
         assert (r.status_code == 200) == (who in ("a1", "kabiro_a", "sdm")), (who, r.status_code)
 
 
-def test_forms_are_only_their_raters(client, org360, cycle):
+def test_forms_are_only_their_raters_and_their_url_names_no_assignment(client, org360, cycle):
     p = org360["people"]
     approve_all(cycle, org360)
-    a = Assignment.objects.filter(cycle=cycle, ratee=p["a1"], relationship="PEER").first()
+    a = Assignment.objects.filter(cycle=cycle, ratee=p["a1"], relationship="PEER").select_related("rater").first()
+    key = keys.form_key(cycle.pk, a.pk)
     other = p["b1"] if a.rater_id != p["b1"].pk else p["b2"]
-    assert _client(client, other.user).get(reverse("feedback360:form", args=[a.pk])).status_code == 404
-    assert _client(client, org360["hr"]).get(reverse("feedback360:form", args=[a.pk])).status_code == 404
+    for user in (other.user, org360["hr"], p["a1"].user, p["kabiro_a"].user):
+        for name in ("feedback360:form", "feedback360:form_submit", "feedback360:form_decline"):
+            r = _client(client, user).post(reverse(name, args=[key])) if name != "feedback360:form" else \
+                _client(client, user).get(reverse(name, args=[key]))
+            assert r.status_code == 404, (user, name)
+    # the rater's own: by the key only, never by the assignment id, nor by a key altered by one character
+    c = _client(client, a.rater.user)
+    assert c.get(reverse("feedback360:form", args=[key])).status_code == 200
+    assert c.get(f"/360/formulir/{a.pk}/").status_code == 404
+    assert c.get(reverse("feedback360:form", args=[key[:-1] + ("A" if key[-1] != "A" else "B")])).status_code == 404
+    assert str(a.pk) not in reverse("feedback360:form", args=[key]).replace(key, "")
+    assert not Sheet.objects.exists() and not Spent.objects.exists()
+
+
+def test_no_page_but_the_raters_inbox_shows_a_form_key(client, org360, cycle):
+    """HR, the rated employee and their superior see lists, trackers and results: never a form's key."""
+    p = org360["people"]
+    approve_all(cycle, org360)
+    every_key = [keys.form_key(cycle.pk, pk) for pk in Assignment.objects.filter(cycle=cycle).values_list("pk", flat=True)]
+    a1 = p["a1"]
+    pages = {
+        org360["hr"]: [reverse("feedback360:cycle", args=[cycle.pk]), reverse("feedback360:home"),
+                       reverse("feedback360:list", args=[cycle.pk, a1.pk])],
+        p["kabiro_a"].user: [reverse("feedback360:list", args=[cycle.pk, a1.pk])],
+        a1.user: [reverse("feedback360:list", args=[cycle.pk, a1.pk])],
+    }
+    for user, urls in pages.items():
+        for url in urls:
+            html = _client(client, user).get(url).content.decode()
+            assert not any(k in html for k in every_key), (user, url)
+    # the rater's inbox shows exactly their own forms' keys
+    home = _client(client, a1.user).get(reverse("feedback360:home")).content.decode()
+    own = {keys.form_key(cycle.pk, pk) for pk in Assignment.objects.filter(cycle=cycle, rater=a1).values_list("pk", flat=True)}
+    assert {k for k in every_key if k in home} == own
 
 
 def test_heatmap_suppresses_small_units_and_follows_scope(client, org360, cycle):
-    from berakhlak.feedback360 import services
 
     approve_all(cycle, org360)
     for a in Assignment.objects.filter(cycle=cycle, status="OPEN").select_related("rater", "ratee"):
@@ -198,16 +245,101 @@ def test_home_pages_in_english(client, org360, cycle):
     assert r.status_code == 200
 
 
-def test_the_hr_tracker_counts_and_reminds(client, org360, cycle, mailoutbox):
+def test_the_hr_tracker_counts_and_reminds_only_who_has_forms_to_send(client, org360, cycle, mailoutbox):
+    from collections import Counter
+
     approve_all(cycle, org360)
     p = org360["people"]
-    a = Assignment.objects.filter(cycle=cycle, ratee=p["a1"], relationship="PEER").select_related("rater").first()
-    answer(cycle, a.rater, p["a1"], 4)
+    # Staf C1 sends every form they have: they must not be reminded (nor anyone by name to HR)
+    done_rater = p["c1"]
+    for a in Assignment.objects.filter(cycle=cycle, rater=done_rater, status="OPEN").select_related("ratee"):
+        answer(cycle, done_rater, a.ratee, 4)
+    one = Assignment.objects.filter(cycle=cycle, ratee=p["a1"], relationship="PEER").exclude(
+        rater=done_rater).select_related("rater").first()
+    answer(cycle, one.rater, p["a1"], 4)
+    sent = Assignment.objects.filter(cycle=cycle, rater=done_rater).count() + 1
     c = _client(client, org360["hr"])
     html = c.get(reverse("feedback360:cycle", args=[cycle.pk])).content.decode()
-    assert 'id="sent-count">1<' in html
-    c.post(reverse("feedback360:cycle_action", args=[cycle.pk, "ingatkan"]))
-    open_raters = set(Assignment.objects.filter(cycle=cycle, status="OPEN").values_list("rater__email", flat=True))
-    assert {m.to[0] for m in mailoutbox} == open_raters
+    forms = Assignment.objects.filter(cycle=cycle, status__in=["OPEN", "SUBMITTED"]).count()
+    assert f'id="sent-count">{sent}<' in html and f'id="forms-count">{forms}<' in html
+    # counts only: no rater of the agency is named on HR's cycle page
+    staff = [e for k, e in p.items() if k[0] in "abc" and k[1:].isdigit()]
+    assert not any(e.name in html or e.nip in html for e in staff)
+    r = c.post(reverse("feedback360:cycle_action", args=[cycle.pk, "ingatkan"]), follow=True)
+    # computed with the secret: whoever still has a form not sent, and only they
+    todo = Counter(a.rater.email for a in Assignment.objects.filter(cycle=cycle, status="OPEN").select_related("rater")
+                   if not Spent.objects.filter(key=keys.spent_key(cycle.pk, a.pk)).exists())
+    assert {m.to[0] for m in mailoutbox} == set(todo) and done_rater.email not in todo
+    assert len(mailoutbox) == len(todo)
+    for m in mailoutbox:
+        assert f"masih memiliki {todo[m.to[0]]} formulir" in m.body
+    # HR learns how many messages went, never to whom
+    page = r.content.decode()
+    assert f"Pengingat dikirim ke {len(todo)} penilai" in page
+    assert not any(e.name in page or e.email in page for e in staff)
+    event = AuditEvent.objects.get(action="cycle360.remind")
+    assert event.after == {"sent": len(todo)}
     # a reminder says how many forms, never whom they are about
     assert all(p["a1"].name not in m.body for m in mailoutbox if m.to[0] != p["a1"].email)
+
+
+def test_min_raters_below_three_is_refused_on_the_page_by_the_service_and_by_the_database(client, org360):
+    from django.db import IntegrityError, transaction
+
+    c = _client(client, org360["hr"])
+    c.post(reverse("feedback360:cycle_new"), {"agency": org360["agency"].pk, "code": "360-Z", "name": "Uji",
+                                              "year": 2025, "deadline": "2025-11-30"})
+    cycle = Cycle.objects.get(code="360-Z")
+    data = {f: getattr(cycle, f) for f in ("quota_peer", "quota_cross", "quota_subordinate", "weight_superior",
+                                           "weight_peer", "weight_cross", "weight_subordinate", "min_raters",
+                                           "min_group", "max_forms", "suggest_above", "suggest_floor",
+                                           "suggest_below")}
+    r = c.post(reverse("feedback360:cycle", args=[cycle.pk]), {**data, "deadline": "2025-11-30", "min_raters": 2})
+    assert r.status_code == 422 and "min_raters" in r.context["form"].errors
+    with pytest.raises(services.Feedback360Error, match="3"):
+        services.cycle_update(actor=org360["hr"], cycle=cycle, min_raters=2)
+    with pytest.raises(services.Feedback360Error):
+        services.cycle_create(actor=org360["hr"], agency=org360["agency"], code="360-W", name="W", year=2025,
+                              deadline=cycle.deadline, min_raters=2)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Cycle.objects.filter(pk=cycle.pk).update(min_raters=2)
+    cycle.refresh_from_db()
+    assert cycle.min_raters == 3
+
+
+def test_the_nominee_search_shows_names_and_units_never_nips_except_to_hr(client, org360, cycle):
+    p = org360["people"]
+    a1, c1 = p["a1"], p["c1"]
+    url = reverse("feedback360:list", args=[cycle.pk, a1.pk])
+    html = _client(client, a1.user).get(url, {"q": "Staf C"}).content.decode()
+    assert "Staf C1" in html and "Biro C" in html
+    assert not any(e.nip in html for e in p.values())  # neither the found nor the listed
+    # nor can a NIP (or a birth date, its first 8 digits) be searched for
+    for user in (a1.user, p["kabiro_a"].user):
+        for q in (c1.nip, c1.nip[:8]):
+            r = _client(client, user).get(url, {"q": q})
+            assert r.context["found"] == [] and "Tidak ditemukan." in r.content.decode()
+    # HR sees and searches NIPs
+    r = _client(client, org360["hr"]).get(url, {"q": c1.nip})
+    assert r.context["found"] == [c1] and f"{c1.nip} · Biro C" in r.content.decode()
+
+
+def test_a_nul_in_a_comment_or_reason_is_a_form_error_and_a_lone_surrogate_refused_and_nothing_written(
+        client, org360, cycle):
+    text = "Baik\x00sekali"
+    p = org360["people"]
+    approve_all(cycle, org360)
+    a = Assignment.objects.filter(cycle=cycle, ratee=p["a1"], relationship="PEER").select_related("rater").first()
+    c = _client(client, a.rater.user)
+    key = keys.form_key(cycle.pk, a.pk)
+    r = c.post(f"{reverse('feedback360:form', args=[key])}?nilai=BP", {"BP1": "4", "comment": text, "go": "next"})
+    assert r.status_code == 422 and "tidak dapat disimpan" in r.content.decode()
+    r = c.post(reverse("feedback360:form_decline", args=[key]), {"reason": text})
+    assert r.status_code == 422
+    # a lone surrogate cannot come as UTF-8 over HTTP (it arrives replaced), but can through the services
+    with pytest.raises(services.Feedback360Error, match="tidak dapat disimpan"):
+        services.form_save(actor=a.rater.user, assignment=a, answers={"BP1": 4}, comments={"BP": "x \ud800"})
+    with pytest.raises(services.Feedback360Error, match="tidak dapat disimpan"):
+        services.form_decline(actor=a.rater.user, assignment=a, reason="x \ud800")
+    a.refresh_from_db()
+    assert a.status == "OPEN" and not Draft.objects.exists() and not Spent.objects.exists()
