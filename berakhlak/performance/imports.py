@@ -21,7 +21,7 @@ from django.utils import timezone
 from berakhlak.audit.services import audit_record
 from berakhlak.org.checks import Problem
 from berakhlak.org.models import Agency, Employee
-from berakhlak.org.services import ImportRejected, open_import_table
+from berakhlak.org.services import ImportRejected, import_problems, open_import_table
 from berakhlak.lib.db import load_rows
 from berakhlak.lib.tabular import TableError
 from berakhlak.performance import rules
@@ -96,6 +96,7 @@ def ratings_import(*, source: str | Path | BinaryIO, agency: Agency, filename: s
     except TableError as exc:  # a bad byte or a broken quote further down the file
         reason = str(exc).split(": ", 1)[-1] + " (pada atau setelah baris ini / at or after this row)"
         raise ImportRejected([Problem(table.name, last[0] + 1, "-", reason)]) from None
+    problems = import_problems(table, problems)
     if any(p.row == 1 for p in problems):
         raise ImportRejected(problems)  # the header: no row was checked
     years = sorted({r.year for r in rows if r.year is not None})
