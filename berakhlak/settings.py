@@ -77,6 +77,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "axes.middleware.AxesMiddleware",
+    "berakhlak.lib.middleware.RejectBadCharactersMiddleware",
 ]
 
 ROOT_URLCONF = "berakhlak.urls"
