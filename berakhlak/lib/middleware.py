@@ -27,8 +27,9 @@ class RejectBadCharactersMiddleware:
     the same input is a server error on one database and stored garbage on the other.
 
     One general guard for every view, including those that read ``request.POST`` directly. A
-    multipart body is inspected only when something before the view (the CSRF check) has parsed it
-    already, so that a view may still choose its own upload handlers.
+    multipart body is inspected unless the view is exempt from the CSRF check: for every other view
+    the CSRF check parses the body before the view anyway, while an exempt view may still choose its
+    own upload handlers (streaming to disk) before the body is read.
     """
 
     def __init__(self, get_response):
@@ -38,7 +39,7 @@ class RejectBadCharactersMiddleware:
         return self.get_response(request)
 
     def process_view(self, request, view_func, view_args, view_kwargs):
-        where = self.bad_field(request)
+        where = self.bad_field(request, parse_multipart=not getattr(view_func, "csrf_exempt", False))
         if where is None:
             return None
         from django.shortcuts import render
@@ -46,7 +47,7 @@ class RejectBadCharactersMiddleware:
         return render(request, "front/bad_input.html", {"field": where}, status=400)
 
     @staticmethod
-    def bad_field(request) -> str | None:
+    def bad_field(request, parse_multipart: bool = True) -> str | None:
         """The name of the first place that holds a forbidden character, or ``None``."""
         from berakhlak.lib.text import has_bad_characters
 
@@ -54,7 +55,7 @@ class RejectBadCharactersMiddleware:
             return "URL"
         sources = [request.GET]
         if request.method == "POST":
-            parsed = "_post" in request.__dict__
+            parsed = "_post" in request.__dict__ or parse_multipart
             if parsed or request.content_type != "multipart/form-data":
                 sources.append(request.POST)
                 if parsed:

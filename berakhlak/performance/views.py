@@ -443,8 +443,8 @@ def evidence_add(request, pk: int, code: str, realisation_id: int):
 @login_required
 def evidence_download(request, evidence_id: int):
     ev = selectors.evidence_get(scope=scope_for(request.user), pk=evidence_id)
-    if ev.link:
-        return redirect(ev.link)
+    if ev.link:  # shown on the period page as an external link; never a redirect from the platform's domain
+        raise Http404
     try:
         handle = ev.file.open("rb")
     except FileNotFoundError:
