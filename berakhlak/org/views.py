@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
@@ -13,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from berakhlak.accounts.scope import scope_for
+from berakhlak.lib import csvsafe
 from berakhlak.org import selectors
 from berakhlak.org.forms import EmployeeFilterForm, ImportForm
 from berakhlak.org.services import ImportRejected, employees_import, units_import
@@ -116,7 +115,7 @@ def employees_export(request):
     if not scope.sees_people:
         raise Http404
     _form, qs, _unit, _agency = _filtered_employees(request, scope)
-    writer = csv.writer(_Echo())
+    writer = csvsafe.writer(_Echo())
     header = ["nip", "nama", "unit_kode", "jabatan", "jenis_jabatan", "jenis_pegawai", "atasan_nip", "email"]
     rows = qs.values_list("nip", "name", "unit__code", "position__name", "position__kind", "employment_type",
                           "superior__nip", "email").iterator(chunk_size=5000)
@@ -124,7 +123,7 @@ def employees_export(request):
     def stream():
         yield "\ufeff" + writer.writerow(header)
         for row in rows:
-            yield writer.writerow(["" if v is None else v for v in row])
+            yield writer.writerow(row)
 
     response = StreamingHttpResponse(stream(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="pegawai.csv"'
