@@ -471,6 +471,7 @@ def test_every_form_survives_fuzzed_input_and_a_refusal_writes_nothing(world, da
                             + [(n, "text", "") for n in names])
                 forms.append((role, form))
         forms.sort(key=lambda rf: list(world.users).index(rf[0]))
+        nul_everywhere(world, forms)
     targets = {url_name(urlsplit(f.action).path) for _role, f in forms if f.method == "post"}
     missing = FORM_TARGETS - targets
     assert not missing, f"no start page shows a form for {sorted(missing)}: add one to START_PAGES"
@@ -506,6 +507,31 @@ def test_every_form_survives_fuzzed_input_and_a_refusal_writes_nothing(world, da
                 "Location", ""):
             relogin(client, world.users[role])
     assert not failures, "\n".join(failures[:40])
+
+
+def nul_everywhere(world: World, forms: list[tuple[str, Form]]) -> None:
+    """Deterministic pass before the fuzz: every field of every POST form in turn (survey and 360
+    comments, every SKP text…) gets a NUL character next to valid values: 400, nothing written."""
+    client = Client(raise_request_exception=False, enforce_csrf_checks=True)
+    current_role, failures = object(), []
+    for role, form in forms:
+        if form.method != "post":
+            continue
+        if role != current_role:
+            relogin(client, world.users[role])
+            current_role = role
+        token = client.cookies.get("csrftoken")
+        base = [(n, token.value if n == "csrfmiddlewaretoken" and token else v) for n, _k, v in form.fields]
+        for i, (name, kind, value) in enumerate(form.fields):
+            if name == "csrfmiddlewaretoken" or kind == "submit":
+                continue
+            pairs = list(base)
+            pairs[i] = (name, (value or (form.options.get(name) or ["x"])[-1]) + "\x00")
+            before = table_counts()
+            response = submit(client, form, pairs, [])
+            if response.status_code != 400 or table_counts() != before:
+                failures.append(f"{response.status_code}: {role} POST {form.action} {name}=…NUL")
+    assert not failures, "\n".join(failures)
 
 
 def summary(pairs, files) -> str:
