@@ -36,7 +36,23 @@ class RejectBadCharactersMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        return self.get_response(request)
+        # A cookie is not a form: a forbidden character in one (``Cookie: sessionid="\\000…"`` is
+        # unescaped to NUL) would make the session lookup itself fail on PostgreSQL before any view.
+        # Such a cookie is ignored (a session cookie then means no session) and deleted in the answer.
+        from berakhlak.lib.text import has_bad_characters
+
+        bad = [name for name, value in request.COOKIES.items() if has_bad_characters(name) or has_bad_characters(value)]
+        for name in bad:
+            del request.COOKIES[name]
+            if name == settings.SESSION_COOKIE_NAME and hasattr(request, "session"):
+                from importlib import import_module
+
+                request.session = import_module(settings.SESSION_ENGINE).SessionStore(None)
+        response = self.get_response(request)
+        for name in bad:
+            if not has_bad_characters(name):
+                response.delete_cookie(name)
+        return response
 
     def process_view(self, request, view_func, view_args, view_kwargs):
         where = self.bad_field(request, parse_multipart=not getattr(view_func, "csrf_exempt", False))
