@@ -80,6 +80,8 @@ class EvidenceForm(_Form):
 
     def clean(self):
         data = super().clean()
+        if "link" in self.errors:  # a link was given and refused: that error says it all
+            return data
         if bool(data.get("file")) == bool(data.get("link")):
             raise forms.ValidationError(_("Unggah satu berkas atau isi satu tautan."))
         return data
