@@ -3,6 +3,10 @@
 The header is row 1; the first data row is row 2. Blank rows are skipped (their numbers are kept for
 the rows after them). CSV is UTF-8 (a BOM is accepted) with comma separators; XLSX is read with
 python-calamine (fast, streaming-friendly), first sheet.
+
+Bad input never escapes as a crash: a cell holding NUL, bytes that are not UTF-8 or a lone surrogate
+is recorded in ``Table.problems`` with its row and column (``berakhlak.lib.text``); a CSV cell beyond
+``csv.field_size_limit()`` (131,072 characters; usually an unclosed quote) is a ``TableError`` with its row.
 """
 
 from __future__ import annotations
@@ -47,6 +51,8 @@ def _column(header: list[str], index: int) -> str:
 
 def _checked(table: Table, number: int, cells: list[str]) -> list[str]:
     """``cells`` with forbidden characters replaced by U+FFFD, each one recorded in ``table.problems``."""
+    if BAD_CHARACTERS.search("".join(cells)) is None:  # one search per row: the usual case
+        return cells
     for i, cell in enumerate(cells):
         problem = text_problem(cell)
         if problem is not None:
