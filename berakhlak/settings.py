@@ -85,6 +85,7 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "berakhlak.lib.middleware.PrivateNoStoreMiddleware",
     "axes.middleware.AxesMiddleware",
+    "berakhlak.lib.middleware.RejectBadCharactersMiddleware",
 ]
 
 ROOT_URLCONF = "berakhlak.urls"

@@ -21,6 +21,7 @@ from berakhlak.feedback360 import rules, selectors, services
 from berakhlak.feedback360.forms import CycleForm, ReasonForm, SettingsForm
 from berakhlak.feedback360.models import AssignmentStatus, CycleStatus, NominationState, Participant
 from berakhlak.feedback360.services import Feedback360Error
+from berakhlak.lib.forms import posted_id
 from berakhlak.org.models import Employee
 
 REVIEW = "kirim"
@@ -72,7 +73,7 @@ def home(request):
 @require_POST
 def cycle_new(request):
     scope = scope_for(request.user)
-    agency = _hr_agencies(scope).filter(pk=request.POST.get("agency") or 0).first()
+    agency = _hr_agencies(scope).filter(pk=posted_id(request.POST, "agency")).first()
     form = CycleForm(request.POST)
     if agency is None or not form.is_valid():
         messages.error(request, _("Periksa isian siklus baru."))
@@ -193,12 +194,12 @@ def rater_list_action(request, pk: int, employee_id: int, action: str):
     reason_form = None
     try:
         if step == "add":
-            rater = Employee.objects.filter(pk=request.POST.get("rater") or 0, agency_id=cycle.agency_id).first()
+            rater = Employee.objects.filter(pk=posted_id(request.POST, "rater"), agency_id=cycle.agency_id).first()
             if rater is None:
                 raise Feedback360Error(_("Pilih pegawai dari hasil pencarian."))
             services.nominee_add(actor=request.user, participant=participant, rater=rater)
         elif step == "remove":
-            a = participant.cycle.assignments.filter(pk=request.POST.get("assignment") or 0,
+            a = participant.cycle.assignments.filter(pk=posted_id(request.POST, "assignment"),
                                                      ratee_id=participant.employee_id).first()
             if a is None:
                 raise Http404

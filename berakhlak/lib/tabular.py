@@ -3,6 +3,10 @@
 The header is row 1; the first data row is row 2. Blank rows are skipped (their numbers are kept for
 the rows after them). CSV is UTF-8 (a BOM is accepted) with comma separators; XLSX is read with
 python-calamine (fast, streaming-friendly), first sheet.
+
+Bad input never escapes as a crash: a cell holding NUL, bytes that are not UTF-8 or a lone surrogate
+is recorded in ``Table.problems`` with its row and column (``berakhlak.lib.text``); a CSV cell beyond
+``csv.field_size_limit()`` (131,072 characters; usually an unclosed quote) is a ``TableError`` with its row.
 """
 
 from __future__ import annotations
@@ -10,16 +14,24 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 from typing import BinaryIO
+
+from berakhlak.lib.text import BAD_CHARACTERS, text_problem
 
 XLSX_MAGIC = b"PK\x03\x04"
 
 
 class TableError(ValueError):
-    """The file cannot be read as a table at all (not CSV/XLSX, not UTF-8, empty)."""
+    """The file cannot be read as a table (not CSV/XLSX, not UTF-8, empty, a cell beyond the size limit).
+
+    ``row`` is the spreadsheet row where reading stopped, when known."""
+
+    def __init__(self, message: str, row: int | None = None):
+        super().__init__(message)
+        self.row = row
 
 
 @dataclass
@@ -27,6 +39,26 @@ class Table:
     name: str  # the file name shown in problem lines
     header: list[str]
     rows: Iterator[tuple[int, list[str]]]  # (row number, cells) with cells padded to the header width
+    #: (row, column, reason) of every cell that holds a character no database column may store (NUL, a
+    #: byte that is not UTF-8, a lone surrogate), filled in while ``rows`` is read. Such a cell reaches
+    #: the checks with the character replaced by U+FFFD; the import must refuse the file.
+    problems: list[tuple[int, str, str]] = field(default_factory=list)
+
+
+def _column(header: list[str], index: int) -> str:
+    return header[index] if index < len(header) and header[index] else f"kolom {index + 1} / column {index + 1}"
+
+
+def _checked(table: Table, number: int, cells: list[str]) -> list[str]:
+    """``cells`` with forbidden characters replaced by U+FFFD, each one recorded in ``table.problems``."""
+    if BAD_CHARACTERS.search("".join(cells)) is None:  # one search per row: the usual case
+        return cells
+    for i, cell in enumerate(cells):
+        problem = text_problem(cell)
+        if problem is not None:
+            table.problems.append((number, _column(table.header, i), problem))
+            cells[i] = BAD_CHARACTERS.sub("\N{REPLACEMENT CHARACTER}", cell)
+    return cells
 
 
 def _cell(value) -> str:
@@ -53,12 +85,6 @@ def _pad(cells: list[str], width: int) -> list[str]:
     return cells
 
 
-def _csv_rows(text_stream) -> Iterator[tuple[int, list[str]]]:
-    reader = csv.reader(text_stream)
-    for number, raw in enumerate(reader, start=1):
-        yield number, raw
-
-
 def open_table(source: str | Path | BinaryIO, name: str | None = None) -> Table:
     """Open ``source`` (a path or a binary file object) as a ``Table``; kind from content, not extension."""
     if isinstance(source, (str, Path)):
@@ -75,30 +101,47 @@ def open_table(source: str | Path | BinaryIO, name: str | None = None) -> Table:
     return _open_csv(fh, name)
 
 
+def _too_long() -> str:
+    limit = csv.field_size_limit()
+    return (f"sel lebih panjang dari {limit} karakter (atau tanda kutip tidak ditutup) / "
+            f"a cell is longer than {limit} characters (or a quote is not closed)")
+
+
 def _open_csv(fh: BinaryIO, name: str) -> Table:
-    text = io.TextIOWrapper(fh, encoding="utf-8-sig", newline="")
-    raw_rows = _csv_rows(text)
+    # Undecodable bytes become lone surrogates (U+DC80–U+DCFF) instead of stopping the read, so that
+    # each one is reported with its row and column.
+    text = io.TextIOWrapper(fh, encoding="utf-8-sig", errors="surrogateescape", newline="")
+    reader = csv.reader(text)
     try:
-        first = next(raw_rows, None)
-    except UnicodeDecodeError:
-        raise TableError(f"{name}: berkas bukan CSV UTF-8 atau XLSX / not a UTF-8 CSV or an XLSX file") from None
+        first = next(reader, None)
+    except csv.Error as exc:
+        reason = _too_long() if "field limit" in str(exc) else f"CSV rusak / malformed CSV: {exc}"
+        raise TableError(f"{name}: {reason}", row=1) from None
     if first is None:
         raise TableError(f"{name}: berkas kosong / the file is empty")
-    header = [c.strip().lower() for c in first[1]]
+    if any(BAD_CHARACTERS.search(c) for c in first):
+        raise TableError(f"{name}: berkas bukan CSV UTF-8 atau XLSX / not a UTF-8 CSV or an XLSX file "
+                         "(baris judul berisi karakter terlarang / the header row holds a forbidden character)", row=1)
+    header = [c.strip().lower() for c in first]
     width = len(header)
 
     def rows() -> Iterator[tuple[int, list[str]]]:
-        try:
-            for number, cells in raw_rows:
-                if not cells or all(not c.strip() for c in cells):
-                    continue
-                yield number, _pad([c.strip() for c in cells], width)
-        except UnicodeDecodeError as exc:
-            raise TableError(f"{name}: berkas bukan UTF-8 / not UTF-8 ({exc.reason})") from None
-        except csv.Error as exc:
-            raise TableError(f"{name}: CSV rusak / malformed CSV: {exc}") from None
+        number = 1
+        while True:
+            try:
+                cells = next(reader, None)
+            except csv.Error as exc:
+                reason = _too_long() if "field limit" in str(exc) else f"CSV rusak / malformed CSV: {exc}"
+                raise TableError(f"{name}: {reason}", row=number + 1) from None
+            if cells is None:
+                return
+            number += 1
+            if not cells or all(not c.strip() for c in cells):
+                continue
+            yield number, _pad(_checked(table, number, [c.strip() for c in cells]), width)
 
-    return Table(name=name, header=header, rows=rows())
+    table = Table(name=name, header=header, rows=rows())
+    return table
 
 
 def _open_xlsx(fh: BinaryIO, name: str) -> Table:
@@ -116,6 +159,9 @@ def _open_xlsx(fh: BinaryIO, name: str) -> Table:
     header = [_cell(c).lower() for c in first]
     while header and header[-1] == "":
         header.pop()
+    if any(BAD_CHARACTERS.search(c) for c in header):
+        raise TableError(f"{name}: baris judul berisi karakter terlarang / the header row holds a forbidden character",
+                         row=1)
     width = len(header)
 
     def rows() -> Iterator[tuple[int, list[str]]]:
@@ -123,6 +169,7 @@ def _open_xlsx(fh: BinaryIO, name: str) -> Table:
             cells = [_cell(c) for c in raw]
             if not any(cells):
                 continue
-            yield number, _pad(cells, width)
+            yield number, _pad(_checked(table, number, cells), width)
 
-    return Table(name=name, header=header, rows=rows())
+    table = Table(name=name, header=header, rows=rows())
+    return table

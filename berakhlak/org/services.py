@@ -68,13 +68,41 @@ def _counted(rows, progress: Progress):
 
 
 def open_import_table(source, filename: str | None, file_label: str):
-    """The file as a ``Table``; an unreadable file is an ``ImportRejected`` with one problem line."""
+    """The file as a ``Table``; an unreadable file is an ``ImportRejected`` with one problem line.
+
+    Reading stops with an ``ImportRejected`` naming the row when the rest of the file cannot be read
+    (bytes past a cell beyond the size limit, a broken quote). Cells holding a character no database
+    may store are collected in ``table.problems``: pass the checks' problems through
+    ``import_problems`` so that they are reported with their row and column."""
     try:
-        return open_table(source, name=filename)
+        table = open_table(source, name=filename)
     except TableError as exc:
-        raise ImportRejected([Problem(filename or file_label, 1, "-", str(exc).split(": ", 1)[-1])]) from None
+        raise ImportRejected([Problem(filename or file_label, exc.row or 1, "-", str(exc).split(": ", 1)[-1])]) from None
     except OSError as exc:
         raise ImportRejected([Problem(filename or file_label, 0, "-", exc.strerror or str(exc))]) from None
+    rows = table.rows
+
+    def guarded():
+        try:
+            yield from rows
+        except TableError as exc:
+            raise ImportRejected([Problem(table.name, exc.row or 0, "-", str(exc).split(": ", 1)[-1])]) from None
+
+    table.rows = guarded()
+    return table
+
+
+def import_problems(table, problems: list[Problem]) -> list[Problem]:
+    """The checks' ``problems`` with the forbidden characters the reader found, sorted by row and column.
+
+    A cell with a forbidden character reaches the checks with U+FFFD in its place: what they say about
+    that cell is noise and left out; the character itself is the problem reported."""
+    if not table.problems:
+        return problems
+    found = [Problem(table.name, row, column, reason) for row, column, reason in table.problems]
+    bad_cells = {(p.row, p.column) for p in found}
+    rest = [p for p in problems if (p.row, p.column) not in bad_cells]
+    return sorted([*found, *rest], key=lambda p: (p.row, p.column))
 
 
 def agency_get(code: str | None) -> Agency:
@@ -120,6 +148,7 @@ def units_import(*, source: str | Path | BinaryIO, agency_code: str, agency_name
             "id", "code", "name", "path", "depth", "parent_id", "parent__code")}
     existing_parent_of = {code: (u.parent.code if u.parent_id else "") for code, u in existing.items()}
     plan, problems = check_units(table.name, table.rows, table.header, existing_parent_of)
+    problems = import_problems(table, problems)
     if problems:
         raise ImportRejected(problems)
     new_codes = [r for r in plan.rows if r[1] not in existing]
@@ -255,6 +284,7 @@ def employees_import(*, source: str | Path | BinaryIO, agency_code: str | None, 
         table.name, table.rows, table.header, unit_codes=unit_ids, existing_superior_of=existing_superior_of,
         nips_elsewhere=_nips_elsewhere(agency.id), today=today or timezone.localdate(), progress=progress,
     )
+    problems = import_problems(table, problems)
     if problems:
         raise ImportRejected(problems)
     total = len(plan.rows)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
@@ -14,6 +13,7 @@ from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_http_methods
 
 from berakhlak.accounts.scope import scope_for
+from berakhlak.lib import csvsafe
 from berakhlak.lib.uploads import PrivateFileUploadHandler
 from berakhlak.org import selectors
 from berakhlak.org.forms import EmployeeFilterForm, ImportForm
@@ -120,7 +120,7 @@ def employees_export(request):
     if not scope.sees_people:
         raise Http404
     _form, qs, _unit, _agency = _filtered_employees(request, scope)
-    writer = csv.writer(_Echo())
+    writer = csvsafe.writer(_Echo())
     header = ["nip", "nama", "unit_kode", "jabatan", "jenis_jabatan", "jenis_pegawai", "atasan_nip", "email"]
     rows = qs.values_list("nip", "name", "unit__code", "position__name", "position__kind", "employment_type",
                           "superior__nip", "email").iterator(chunk_size=5000)
@@ -128,7 +128,7 @@ def employees_export(request):
     def stream():
         yield "\ufeff" + writer.writerow(header)
         for row in rows:
-            yield writer.writerow(["" if v is None else v for v in row])
+            yield writer.writerow(row)
 
     response = StreamingHttpResponse(stream(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="pegawai.csv"'

@@ -3,6 +3,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from berakhlak.lib.links import MAX_LENGTH, link_problem
 from berakhlak.performance.models import Aspect, Frequency, OrgResult, Rating, ResultKind, SkpStyle
 from berakhlak.surveys.forms import _Styled
 
@@ -65,11 +66,22 @@ class RealisationForm(_Form):
 class EvidenceForm(_Form):
     file = forms.FileField(label=_("Berkas bukti dukung"), required=False,
                            help_text=_("PDF, JPG, PNG, DOCX, XLSX atau PPTX."))
-    link = forms.URLField(label=_("…atau tautan"), required=False, assume_scheme="https")
+    link = forms.CharField(label=_("…atau tautan"), required=False, max_length=MAX_LENGTH,
+                           help_text=_("Tautan http:// atau https://"))
     note = forms.CharField(label=_("Keterangan"), max_length=300, required=False)
+
+    def clean_link(self):
+        """Only http(s) links to a named site (``berakhlak.lib.links``): no ``javascript:``, ``data:``,
+        ``file:``, ``//host``, credentials or spaces."""
+        link = self.cleaned_data.get("link") or ""
+        if link and (problem := link_problem(link)) is not None:
+            raise forms.ValidationError(problem)
+        return link
 
     def clean(self):
         data = super().clean()
+        if "link" in self.errors:  # a link was given and refused: that error says it all
+            return data
         if bool(data.get("file")) == bool(data.get("link")):
             raise forms.ValidationError(_("Unggah satu berkas atau isi satu tautan."))
         return data

@@ -21,9 +21,8 @@ from django.utils import timezone
 from berakhlak.audit.services import audit_record
 from berakhlak.org.checks import Problem
 from berakhlak.org.models import Agency, Employee
-from berakhlak.org.services import ImportRejected, open_import_table
+from berakhlak.org.services import ImportRejected, import_problems, open_import_table
 from berakhlak.lib.db import load_rows
-from berakhlak.lib.tabular import TableError
 from berakhlak.performance import rules
 from berakhlak.performance.checks import RatingRow, check_ratings, parse_ratings, sort_problems
 from berakhlak.performance.models import Evaluation, PerformanceYear, Period, Skp, Source
@@ -84,18 +83,9 @@ def ratings_import(*, source: str | Path | BinaryIO, agency: Agency, filename: s
     unit, the SKP of that year if there is one, predikat from the matrix); a rating already there is
     replaced unless it is final. All-or-nothing; re-running the same file changes nothing."""
     table = open_import_table(source, filename, str(source))
-    last = [1]
-
-    def tracked():
-        for number, cells in table.rows:
-            last[0] = number
-            yield number, cells
-
-    try:
-        rows, problems = parse_ratings(table.name, table.header, tracked())
-    except TableError as exc:  # a bad byte or a broken quote further down the file
-        reason = str(exc).split(": ", 1)[-1] + " (pada atau setelah baris ini / at or after this row)"
-        raise ImportRejected([Problem(table.name, last[0] + 1, "-", reason)]) from None
+    # a cell beyond the CSV limit or a broken quote further down: ImportRejected naming its row
+    rows, problems = parse_ratings(table.name, table.header, table.rows)
+    problems = import_problems(table, problems)
     if any(p.row == 1 for p in problems):
         raise ImportRejected(problems)  # the header: no row was checked
     years = sorted({r.year for r in rows if r.year is not None})

@@ -23,6 +23,7 @@ from django.utils.translation import gettext as _
 from berakhlak.accounts.scope import Scope, scope_for
 from berakhlak.audit.services import audit_record
 from berakhlak.framework.models import CoreValue
+from berakhlak.lib.links import link_problem
 from berakhlak.org.models import Agency, Employee, Unit
 from berakhlak.performance import rules
 from berakhlak.performance.selectors import org_result_for, predikat_counts
@@ -407,8 +408,8 @@ def evidence_add(*, actor, realisation: Realisation, upload=None, link: str = ""
         problem = rules.evidence_problem(upload.name, upload.size, head, settings.SKP_EVIDENCE_MAX_MB * 1048576)
         if problem:
             raise PerformanceError(problem)
-    elif not link.strip().lower().startswith(("http://", "https://")):
-        raise PerformanceError(_("Tautan harus diawali http:// atau https://"))
+    elif (problem := link_problem(link.strip())) is not None:
+        raise PerformanceError(problem)
     stored = ""
     try:
         with transaction.atomic():

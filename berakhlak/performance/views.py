@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from berakhlak.accounts.scope import scope_for
+from berakhlak.lib.forms import posted_id
 from berakhlak.org.models import Unit
 from berakhlak.performance import rules, selectors, services
 from berakhlak.performance.forms import (
@@ -77,7 +78,7 @@ def delegate(request):
     from berakhlak.org.models import Employee
 
     scope = scope_for(request.user)
-    py = selectors.years_for(scope=scope).filter(pk=request.POST.get("year") or 0).first()
+    py = selectors.years_for(scope=scope).filter(pk=posted_id(request.POST, "year")).first()
     form = DelegationForm(request.POST)
     if py is None or not form.is_valid():
         messages.error(request, _("Lengkapi tahun, NIP penerima dan alasan delegasi."))
@@ -105,7 +106,7 @@ def delegate(request):
 @require_POST
 def year_new(request):
     scope = scope_for(request.user)
-    agency = _hr_agencies(scope).filter(pk=request.POST.get("agency") or 0).first()
+    agency = _hr_agencies(scope).filter(pk=posted_id(request.POST, "agency")).first()
     if agency is None:
         return HttpResponseForbidden(_("Halaman ini untuk SDM instansi."))
     form = YearForm(request.POST)
@@ -125,7 +126,7 @@ def year_new(request):
 @require_POST
 def skp_new(request):
     scope = scope_for(request.user)
-    py = selectors.years_for(scope=scope).filter(pk=request.POST.get("year") or 0).first()
+    py = selectors.years_for(scope=scope).filter(pk=posted_id(request.POST, "year")).first()
     if py is None or not scope.employee_id:
         raise Http404
     from berakhlak.org.models import Employee
@@ -442,8 +443,8 @@ def evidence_add(request, pk: int, code: str, realisation_id: int):
 @login_required
 def evidence_download(request, evidence_id: int):
     ev = selectors.evidence_get(scope=scope_for(request.user), pk=evidence_id)
-    if ev.link:
-        return redirect(ev.link)
+    if ev.link:  # shown on the period page as an external link; never a redirect from the platform's domain
+        raise Http404
     try:
         handle = ev.file.open("rb")
     except FileNotFoundError:

@@ -25,7 +25,7 @@ from berakhlak.lib import anonymity
 from berakhlak.lib.db import load_rows
 from berakhlak.org.checks import Problem
 from berakhlak.org.models import Agency, Employee, Unit
-from berakhlak.org.services import ImportRejected, open_import_table
+from berakhlak.org.services import ImportRejected, import_problems, open_import_table
 from berakhlak.surveys import invitations, rules
 from berakhlak.surveys.checks import check_responses
 from berakhlak.surveys.invitations import Credential
@@ -432,6 +432,7 @@ def responses_import(*, source: str | Path | BinaryIO, agency: Agency, wave_code
         use_scale = tuple(scale or (1, 5))
     unit_ids = dict(Unit.objects.filter(agency=agency).values_list("code", "id"))
     rows, problems = check_responses(table.name, table.header, table.rows, unit_ids=unit_ids, scale=use_scale)
+    problems = import_problems(table, problems)
     if problems:
         raise ImportRejected(problems)
     if not rows:
