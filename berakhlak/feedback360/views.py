@@ -159,7 +159,7 @@ def _list_page(request, cycle, participant, status=200, reason_form=None):
     editable = cycle.status == CycleStatus.OPEN and (
         (own and rules.editable_by_employee(participant.nomination))
         or (approver and participant.nomination != NominationState.APPROVED))
-    query = request.GET.get("q", "")
+    query = request.GET.get("q", "")[:100].strip()  # a name; a longer query is cut, not sent to the database
     found = list(selectors.candidates(scope=scope, cycle=cycle, query=query)) if (editable or approver) and query else []
     return render(request, "feedback360/list.html", {
         "cycle": cycle, "p": participant, "view": view, "own": own, "approver": approver, "editable": editable,
