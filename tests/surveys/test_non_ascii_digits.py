@@ -96,3 +96,24 @@ def test_control_hr_pages_with_unknown_units_are_not_found(client, hr, launched)
     assert client.get(f"/survei/{launched.pk}/?unit=abc").status_code == 404
     assert client.get(f"/survei/{launched.pk}/?unit=999999").status_code == 404
     assert client.post(f"/survei/{launched.pk}/kertas-suara/", {"unit": "999999"}).status_code == 404
+
+
+# --- the command line: berakhlak survey import-responses --scale ------------------------------------------
+
+@pytest.mark.xfail(strict=True, raises=ValueError, reason="isdigit() then int() in survey.parse_scale")
+def test_a_non_ascii_scale_is_a_command_error():
+    from django.core.management import CommandError
+
+    from berakhlak.surveys.management.commands.survey import parse_scale
+    with pytest.raises(CommandError, match="use 1-4, 1-5 or 1-6"):
+        parse_scale("²-5")
+
+
+def test_control_a_bad_scale_is_a_command_error():
+    from django.core.management import CommandError
+
+    from berakhlak.surveys.management.commands.survey import parse_scale
+    assert parse_scale("1-5") == (1, 5)
+    for text in ("1-7", "15", "a-b", "-5"):
+        with pytest.raises(CommandError, match="use 1-4, 1-5 or 1-6"):
+            parse_scale(text)
