@@ -242,10 +242,44 @@ def test_heatmap_suppresses_small_units_and_follows_scope(client, org360, cycle)
         reverse("feedback360:heatmap", args=[cycle.pk, units["ROOT"].pk])).status_code == 404
 
 
-def test_home_pages_in_english(client, org360, cycle):
-    c = _client(client, org360["people"]["a1"].user)
-    r = c.get(reverse("feedback360:home"), HTTP_ACCEPT_LANGUAGE="en")
+def _home_en(client, user):
+    client.force_login(user)
+    r = client.get(reverse("feedback360:home"), HTTP_ACCEPT_LANGUAGE="en")
     assert r.status_code == 200
+    return r.content.decode()
+
+
+def test_home_pages_in_english(client, org360, cycle):
+    """Each role reads its own 360 home page in English, and none of the Indonesian it replaces."""
+    p = org360["people"]
+    # a member of staff before approval: their own list of raters to check and submit
+    staff = _home_en(client, p["a1"].user)
+    for text in ("360-degree assessment", "Forms for me to fill in", "My list of raters",
+                 "Check and submit the list of raters"):
+        assert text in staff, text
+    for text in ("Penilaian 360 derajat", "Formulir yang perlu saya isi", "Daftar penilai saya",
+                 "Periksa dan ajukan daftar penilai", "Siklus penilaian (SDM)"):
+        assert text not in staff, text
+    # the head of Biro A, once a1 has submitted: a list awaiting their approval, and the team results
+    services.nomination_submit(actor=p["a1"].user, participant=Participant.objects.get(cycle=cycle, employee=p["a1"]))
+    head = _home_en(client, p["kabiro_a"].user)
+    for text in ("Lists of raters awaiting my approval", "Team and unit results", p["a1"].name):
+        assert text in head, text
+    for text in ("Daftar penilai menunggu persetujuan saya", "Hasil tim dan unit"):
+        assert text not in head, text
+    # HR: the cycles table and the new-cycle form
+    hr = _home_en(client, org360["hr"])
+    for text in ("Assessment cycles (HR)", "New cycle", "Create cycle", cycle.name):
+        assert text in hr, text
+    for text in ("Siklus penilaian (SDM)", "Siklus baru", "Buat siklus"):
+        assert text not in hr, text
+    # staff once the lists are approved: their forms to fill in, the self-assessment first among them
+    approve_all(cycle, org360)
+    staff = _home_en(client, p["a1"].user)
+    for text in ("Self-assessment", "Not completed"):
+        assert text in staff, text
+    for text in ("Penilaian diri sendiri", "Belum diisi", "Tidak ada formulir untuk diisi.", "No forms to fill in."):
+        assert text not in staff, text
 
 
 def test_the_hr_tracker_counts_and_reminds_only_who_has_forms_to_send(client, org360, cycle, mailoutbox):

@@ -242,3 +242,26 @@ def test_only_hr_may_switch_the_wording(client, password):
     assert client.post("/nilai/", {"version": "2023"}).status_code == 403
     agency.refresh_from_db()
     assert agency.framework_version.code == "2021"
+
+
+@pytest.mark.parametrize(("role", "english", "indonesian"), [
+    ("admin", ["Platform admin", "Kementerian Alfa", "Work unit tree", "Import data"],
+     ["Admin platform", "Pohon unit kerja", "Impor data"]),
+    ("hr", ["Welcome, Dewi SDM", "Agency HR", "Work unit tree", "Import data"],
+     ["Selamat datang", "SDM instansi", "Impor data"]),
+    ("head", ["Unit head", "My unit: Biro Perencanaan", "2 employees in this unit and below", "Open unit",
+              "Employee list", "My details"],
+     ["Kepala unit", "Unit saya", "pegawai di unit ini", "Buka unit", "Daftar pegawai", "Data saya"]),
+    ("agent", ["Change agent", "Work unit tree"], ["Agen perubahan", "Pohon unit kerja"]),
+    ("employee", ["My details", "Direct superior", "View profile", "Hendra Wijaya"],
+     ["Data saya", "Atasan langsung", "Lihat profil"]),
+    ("nobody", ["BerAKHLAK civil-service core values", "Read the behavioral guidelines"],
+     ["Nilai dasar ASN BerAKHLAK", "Baca panduan perilaku"]),
+])
+def test_the_home_page_of_each_role_in_english(client, org, role, english, indonesian):
+    client.force_login(org["users"][role])
+    html = client.get("/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    for text in english:
+        assert text in html, text
+    for text in indonesian:
+        assert text not in html, text
