@@ -594,13 +594,13 @@ def _recap_args(request):
     if not units.exists():
         raise Http404
     unit = None
-    if request.GET.get("unit", "").isdigit():
-        unit = units.filter(pk=int(request.GET["unit"])).first()
+    if request.GET.get("unit"):
+        unit = units.filter(pk=posted_id(request.GET, "unit")).first()
     if unit is None:
         unit = units.order_by("depth", "path").first()
     agency = unit.agency
     years = list(PerformanceYear.objects.filter(agency=agency).order_by("-year").values_list("year", flat=True))
-    year = int(request.GET["year"]) if request.GET.get("year", "").isdigit() else (years[0] if years else None)
+    year = posted_id(request.GET, "year") or (years[0] if years else None)
     return scope, units, unit, agency, years, year
 
 

@@ -68,7 +68,7 @@ class Credential:
 
 def _parse_member(token: str) -> tuple[int, str] | None:
     head, sep, sig = token.partition("-")
-    if not sep or not head.isdigit() or len(head) > 18 or not 16 <= len(sig) <= 32:
+    if not sep or not head.isascii() or not head.isdigit() or len(head) > 18 or not 16 <= len(sig) <= 32:
         return None
     return int(head), sig
 

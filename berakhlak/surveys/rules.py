@@ -94,7 +94,7 @@ def check_likert_page(page: Page, posted: Mapping[str, str], scale: tuple[int, i
         if not raw:
             errors[item.code] = "Pilih salah satu jawaban / choose one answer"
             continue
-        if not raw.isdigit() or not low <= int(raw) <= high:
+        if not (raw.isascii() and raw.isdigit()) or not low <= int(raw) <= high:  # "²" and "٣" are digits too
             errors[item.code] = f"Jawaban harus {low}–{high} / the answer must be {low}–{high}"
             continue
         answers[item.code] = int(raw)

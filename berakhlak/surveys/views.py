@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from berakhlak.accounts.scope import scope_for
+from berakhlak.lib.forms import posted_id
 from berakhlak.org.models import Unit
 from berakhlak.surveys import selectors
 from berakhlak.surveys.forms import DeriveForm, ItemForm, WaveForm
@@ -81,12 +82,9 @@ def wave_detail(request, pk: int):
 
 
 def _unit_param(request, wave, scope) -> Unit | None:
-    unit_id = request.GET.get("unit")
-    if not unit_id:
+    if not request.GET.get("unit"):
         return None
-    if not unit_id.isdigit():
-        raise Http404
-    unit = selectors.result_units(scope=scope, wave=wave).filter(pk=int(unit_id)).first()
+    unit = selectors.result_units(scope=scope, wave=wave).filter(pk=posted_id(request.GET, "unit")).first()
     if unit is None:
         raise Http404
     return unit
@@ -144,8 +142,7 @@ def ballots(request, pk: int):
         raise Http404
     units = selectors.ballot_units(wave=wave)
     if request.method == "POST":
-        unit_id = request.POST.get("unit", "")
-        bu = units.filter(unit_id=int(unit_id)).first() if unit_id.isdigit() else None
+        bu = units.filter(unit_id=posted_id(request.POST, "unit")).first()
         if bu is None:
             raise Http404
         try:

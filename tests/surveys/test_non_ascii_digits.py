@@ -2,22 +2,17 @@
 writing tests/surveys/test_rules.py; see docs/security.d/glossary.md).
 
 ``str.isdigit()`` is true for "²" (superscript two) and "٣" (Arabic-Indic three), and ``int()`` refuses the
-first and reads the second as 3. Code that checks ``isdigit()`` and then calls ``int()`` therefore answers 500
-to "²" — on the public answering link too, with no login — and takes "٣" for 3. This branch changes no
-behaviour, so each case is a strict xfail: it fails, and must become a plain test, once the code is fixed.
-The controls show that the same requests with ordinary input do what they should, so each xfail fails for
-its input and nothing else."""
+first and reads the second as 3. Code that checked ``isdigit()`` and then called ``int()`` answered 500 to
+"²" — on the public answering link too, with no login — and took "٣" for 3. Ids and answers are now read as
+ASCII digits only (``lib.forms.posted_id``, ``rules.check_likert_page``). The controls show that the same
+requests with ordinary input do what they should."""
 
 from __future__ import annotations
 
 import pytest
-from django.db import connection
 
 from berakhlak.surveys.models import WaveMember
 from berakhlak.surveys.services import invitation_token, wave_launch
-
-SERVER_ERROR = pytest.mark.xfail(strict=True, reason="500: isdigit() then int() (docs/security.d/glossary.md)")
-
 
 @pytest.fixture
 def launched(wave, hr, django_capture_on_commit_callbacks):
@@ -35,8 +30,8 @@ def token(launched, org):
 # --- the answering form: a Likert answer -----------------------------------------------------------------
 
 @pytest.mark.parametrize("raw", [
-    pytest.param("²", marks=SERVER_ERROR),
-    pytest.param("٣", marks=pytest.mark.xfail(strict=True, reason="accepted and saved as 3")),
+    "²",
+    "٣",
 ])
 def test_a_non_ascii_digit_answer_is_a_form_error(client, token, raw):
     client.raise_request_exception = False
@@ -56,7 +51,6 @@ def test_control_the_answer_page_takes_ascii_digits_and_refuses_off_scale(client
 
 # --- the public link: a token whose member id is "²" -----------------------------------------------------
 
-@SERVER_ERROR
 def test_a_public_link_with_a_non_ascii_member_id_is_not_found(client, launched):
     client.raise_request_exception = False  # no login: anyone on the internet can send this
     assert client.get("/s/²-aaaaaaaaaaaaaaaaaaaa/").status_code == 404
@@ -68,24 +62,20 @@ def test_control_a_public_link_with_a_wrong_signature_is_not_found(client, launc
 
 # --- HR's pages: the unit of the wave page, the unit of the ballot slips ---------------------------------
 
-@SERVER_ERROR
 def test_the_wave_page_with_a_non_ascii_unit_is_not_found(client, hr, launched):
     client.force_login(hr)
     client.raise_request_exception = False
     assert client.get(f"/survei/{launched.pk}/?unit=²").status_code == 404
 
 
-@SERVER_ERROR
 def test_printing_slips_for_a_non_ascii_unit_is_not_found(client, hr, launched):
     client.force_login(hr)
     client.raise_request_exception = False
     assert client.post(f"/survei/{launched.pk}/kertas-suara/", {"unit": "²"}).status_code == 404
 
 
-def test_printing_slips_for_an_id_too_long_for_the_database_is_not_found(client, hr, launched, request):
-    # SQLite's driver cannot bind an integer over 64 bits (OverflowError); PostgreSQL finds nothing
-    if connection.vendor == "sqlite":
-        request.applymarker(pytest.mark.xfail(strict=True, reason="500 on SQLite: OverflowError binding the id"))
+def test_printing_slips_for_an_id_too_long_for_the_database_is_not_found(client, hr, launched):
+    # SQLite's driver cannot bind an integer over 64 bits (OverflowError): such an id finds nothing
     client.force_login(hr)
     client.raise_request_exception = False
     assert client.post(f"/survei/{launched.pk}/kertas-suara/", {"unit": "9" * 20}).status_code == 404
@@ -100,7 +90,6 @@ def test_control_hr_pages_with_unknown_units_are_not_found(client, hr, launched)
 
 # --- the command line: berakhlak survey import-responses --scale ------------------------------------------
 
-@pytest.mark.xfail(strict=True, raises=ValueError, reason="isdigit() then int() in survey.parse_scale")
 def test_a_non_ascii_scale_is_a_command_error():
     from django.core.management import CommandError
 

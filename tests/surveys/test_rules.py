@@ -115,13 +115,9 @@ def test_likert_missing_answer_is_an_error_on_that_item_only(raw):
     assert errors == {"BP1": "Pilih salah satu jawaban / choose one answer"}
 
 
-NON_ASCII_DIGITS = [
-    # str.isdigit() is true for these, so check_likert_page lets them through: "²" reaches int() and raises
-    # ValueError (a 500 on the answering form), "٣" (Arabic-Indic three) is stored as 3. Reported to the lead;
-    # no behaviour change in this branch, so they are strict xfails that fail once the rule is fixed.
-    pytest.param("²", marks=pytest.mark.xfail(strict=True, raises=ValueError, reason="superscript digit reaches int()")),
-    pytest.param("٣", marks=pytest.mark.xfail(strict=True, reason="non-ASCII digit accepted as 3")),
-]
+# str.isdigit() is true for these: "²" reached int() and raised ValueError (a 500 on the answering form),
+# "٣" (Arabic-Indic three) was stored as 3
+NON_ASCII_DIGITS = ["²", "٣"]
 
 
 @pytest.mark.parametrize("raw", ["0", "5", "-1", "2.0", "2.5", "abc", "1e0", " 2 3", "+2", "99999999999999999999",
