@@ -1,5 +1,5 @@
 """Digits that are not ASCII, and ids too long for the database, sent to the survey pages (found while
-writing tests/surveys/test_rules.py; see docs/security.d/glossary.md).
+writing tests/surveys/test_rules.py; see docs/security.md).
 
 ``str.isdigit()`` is true for "²" (superscript two) and "٣" (Arabic-Indic three), and ``int()`` refuses the
 first and reads the second as 3. Code that checked ``isdigit()`` and then called ``int()`` answered 500 to
