@@ -30,7 +30,12 @@ from typing import NamedTuple
 
 from berakhlak.analytics.bands import DEFAULT_BANDS, Band, band_for
 from berakhlak.analytics.likert import (
-    BEHAVIOUR_CODES, VALUE_CODES, check_scale, display, index_from_sums, overall_index,
+    BEHAVIOUR_CODES,
+    VALUE_CODES,
+    check_scale,
+    display,
+    index_from_sums,
+    overall_index,
 )
 from berakhlak.analytics.suppression import suppress_subtree_counts
 

@@ -39,7 +39,16 @@ import ibis
 
 from berakhlak.analytics.likert import BEHAVIOUR_CODES, VALUE_CODES
 from berakhlak.feedback360.rules import (
-    ALL, CROSS, OTHERS, PEER, RELATIONSHIPS, SELF, SUBORDINATE, SUPERIOR, check_min_raters, check_quotas,
+    ALL,
+    CROSS,
+    OTHERS,
+    PEER,
+    RELATIONSHIPS,
+    SELF,
+    SUBORDINATE,
+    SUPERIOR,
+    check_min_raters,
+    check_quotas,
     check_weights,
 )
 

@@ -158,13 +158,13 @@ def check_units(file: str, rows: Iterable[tuple[int, list[str]]], header: list[s
             roots.append((number, kode))
     # parents must exist in the file or in the agency
     known = set(existing_parent_of) | set(first_row)
-    for number, kode, _nama, induk in plan.rows:
+    for number, _kode, _nama, induk in plan.rows:
         if induk and induk not in known:
             problems.append(Problem(file, number, "induk_kode",
                                     gettext_noop("unit induk %(kode)s tidak dikenal / unknown parent unit") % {"kode": induk}))
     # one root per agency
     existing_roots = [c for c, p in existing_parent_of.items() if p == "" and c not in first_row]
-    for number, kode in roots[1:]:
+    for number, _kode in roots[1:]:
         problems.append(Problem(file, number, "induk_kode",
                                 gettext_noop("hanya satu unit boleh tanpa induk; %(kode)s di baris %(row)d sudah menjadi unit utama / "
                                              "only one unit may have no parent")

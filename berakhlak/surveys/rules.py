@@ -127,7 +127,7 @@ def missing_pages(pages: Sequence[Page], draft: Mapping) -> list[str]:
     picks = draft.get("picks", {})
     missing = []
     for page in pages:
-        if page.kind == "LIKERT" and any(i.code not in answers for i in page.items):
+        if page.kind == "LIKERT" and any(i.code not in answers for i in page.items):  # noqa: SIM114 -- one rule per page kind
             missing.append(page.key)
         elif page.kind == "PICK" and not picks.get(page.key):
             missing.append(page.key)
