@@ -10,13 +10,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from berakhlak.analytics.suppression import depth_order, subtree_totals
 
-Node = TypeVar("Node")
+Node = TypeVar("Node", bound=Hashable)
 
 VALUE_CODES = ("BP", "AK", "KO", "HA", "LO", "AD", "KL")
 QUESTIONS = ("PERSONAL", "CURRENT", "DESIRED")
@@ -121,7 +121,7 @@ def check_comment(text: str) -> tuple[str, str | None]:
     return text, None
 
 
-def missing_pages(pages: Sequence[Page], draft: Mapping) -> list[str]:
+def missing_pages(pages: Sequence[Page], draft: Mapping[str, Any]) -> list[str]:
     """Keys of the pages whose answers are not complete in ``draft`` (the comment is optional)."""
     answers = draft.get("answers", {})
     picks = draft.get("picks", {})
