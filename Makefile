@@ -8,13 +8,13 @@ ENV_FILE ?= .env
 PG_URL ?= postgresql://postgres@127.0.0.1:5432/berakhlak
 PORT   ?= 8000
 
-.PHONY: setup demo test test-sqlite test-postgres browser-deps messages bench-import bench-index bench-submit bench-recap bench-360-proposals bench-360-results bench-upload clean
+.PHONY: setup demo lint test test-sqlite test-postgres browser-deps messages bench-import bench-index bench-submit bench-recap bench-360-proposals bench-360-results bench-upload clean
 
 ## Reproducible: every dependency at the version of requirements.lock (the tested set; docs/deploy.md)
 $(STAMP): pyproject.toml $(LOCK)
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
-	$(BIN)/python -m pip install -q -c $(LOCK) -e '.[test,bench]'
+	$(BIN)/python -m pip install -q -c $(LOCK) -e '.[test,bench,lint]'
 	@touch $(STAMP)
 
 setup: $(STAMP)
@@ -41,6 +41,13 @@ browser-deps:
 	    echo "installing Debian's chromium and poppler-utils for the browser and PDF tests"; \
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium poppler-utils >/dev/null; \
 	  else echo "chromium or pdftotext is missing: those tests will be skipped (run as root, or apt-get install chromium poppler-utils)"; fi; }
+
+## Lint and types (docs/architecture.md "Lint and types"): ruff, mypy with django-stubs, import-linter's layer
+## contracts. mypy's Django plugin imports the settings, hence BERAKHLAK_TESTING (no secrets needed).
+lint: setup
+	$(BIN)/ruff check .
+	BERAKHLAK_TESTING=1 DATABASE_URL= $(BIN)/mypy
+	$(BIN)/lint-imports
 
 ## Every test on SQLite and on PostgreSQL ($(PG_URL)), the two runs side by side (one per core); each
 ## run's output is printed whole when both are done, and the target fails when either failed

@@ -57,7 +57,13 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from berakhlak.feedback360.rules import (  # noqa: E402  (pure, no Django)
-    CROSS, DEFAULT_MAX_FORMS, DEFAULT_QUOTAS, PEER, SELF, SUBORDINATE, SUPERIOR,
+    CROSS,
+    DEFAULT_MAX_FORMS,
+    DEFAULT_QUOTAS,
+    PEER,
+    SELF,
+    SUBORDINATE,
+    SUPERIOR,
 )
 
 MAX_DEPTH = 6
@@ -401,8 +407,8 @@ def check_sample(workdir: Path, sample: int, seed: int, quotas: dict, max_forms:
         i = row_of[r]
         cand: dict[int, int] = {}
 
-        def add(rater, rel):
-            cand[rater] = min(cand.get(rater, 9), PRIORITY[rel])
+        def add(rater, rel):  # called only within this iteration, so binding `cand` late is right
+            cand[rater] = min(cand.get(rater, 9), PRIORITY[rel])  # noqa: B023
 
         if quotas[SELF]:
             add(r, SELF)

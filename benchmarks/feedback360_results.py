@@ -59,7 +59,16 @@ sys.path.insert(0, str(ROOT))
 from berakhlak.analytics.likert import BEHAVIOUR_CODES, VALUE_CODES  # noqa: E402  (pure, no Django)
 from berakhlak.feedback360 import rules  # noqa: E402
 from berakhlak.feedback360.rules import (  # noqa: E402
-    ALL, CROSS, DEFAULT_MIN_RATERS, DEFAULT_WEIGHTS, OTHERS, PEER, RELATIONSHIPS, SELF, SUBORDINATE, SUPERIOR,
+    ALL,
+    CROSS,
+    DEFAULT_MIN_RATERS,
+    DEFAULT_WEIGHTS,
+    OTHERS,
+    PEER,
+    RELATIONSHIPS,
+    SELF,
+    SUBORDINATE,
+    SUPERIOR,
 )
 
 OVERALL = "OVERALL"
@@ -512,7 +521,7 @@ def main() -> None:
             print(f"  {'ratio results / hand-written query':<52} {ratio:7.2f} ×  {'':>13}  {rss:>8.2f} ×")
         if checked:
             ratees, rows, problems, facts = checked
-            print(f"  groups shown (ratees with an OVERALL row): " + ", ".join(f"{g} {n:,}" for g, n in by_grp))
+            print("  groups shown (ratees with an OVERALL row): " + ", ".join(f"{g} {n:,}" for g, n in by_grp))
             print(f"  sample of {ratees:,} ratees: {facts['merged']:,} with an OTHERS merge ({facts['others_shown']:,} "
                   f"shown), {facts['hidden']:,} with hidden answers, {facts['no_result']:,} without a weighted score")
             for kind, found in problems.items():
@@ -525,7 +534,7 @@ def main() -> None:
             print(f"  whole outputs per group and code: {'equal' if not failed else 'DIFFERENT'} ({check_s:.0f} s of checks)")
             for line in failed[:10]:
                 print(f"    {line}")
-        for kind, (wall, r) in runs.items():
+        for kind, (_wall, r) in runs.items():
             print(f"  target: {names[kind]} peak RSS < 8 GB: "
                   f"{'met' if r['rss_mib'] < TARGET_RSS_MIB else 'NOT met'} ({r['rss_mib']:,.0f} MiB)")
         ok = not failed

@@ -48,6 +48,7 @@ target is only reported.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import random
@@ -252,10 +253,8 @@ class CpuSampler(threading.Thread):
             out["gunicorn"] = self._own(master) + sum(self._own(c) for c in master.children())
         except ps.Error:
             pass
-        try:
+        with contextlib.suppress(ps.Error):
             out["locust"] = self._own(ps.Process(self.locust_pid))
-        except ps.Error:
-            pass
         for p in ps.process_iter(["name", "ppid"]):
             try:
                 if p.info["name"] != "postgres":

@@ -7,8 +7,8 @@ import itertools
 import factory
 
 from berakhlak.accounts.models import User
-from berakhlak.org.services import unit_closure_refresh
 from berakhlak.org.models import Agency, Employee, Position, PositionKind, Unit
+from berakhlak.org.services import unit_closure_refresh
 
 _nip_seq = itertools.count(1)
 

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
-from datetime import timezone as dt_timezone
+from datetime import UTC, datetime, timedelta
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
@@ -120,7 +119,7 @@ def rate_limit_hit(*, scope: str, key: str, limit: int, window: timedelta, count
     now = now or timezone.now()
     seconds = int(window.total_seconds())
     epoch = int(now.timestamp())
-    start = datetime.fromtimestamp(epoch - epoch % seconds, tz=dt_timezone.utc)
+    start = datetime.fromtimestamp(epoch - epoch % seconds, tz=UTC)
     previous_start = start - window
     digest = salted_hmac("berakhlak.accounts.rate_limit", f"{scope}\n{key}", algorithm="sha256").hexdigest()
     row = RateCounter.objects.filter(scope=scope, key=digest, window_start=start)

@@ -26,19 +26,27 @@ Employer Branding, extra items; REGULATIONS.md §2) arrive as a long table and a
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from typing import NamedTuple
+from typing import Any, NamedTuple, cast
 
 from berakhlak.analytics.bands import DEFAULT_BANDS, Band, band_for
 from berakhlak.analytics.likert import (
-    BEHAVIOUR_CODES, VALUE_CODES, check_scale, display, index_from_sums, overall_index,
+    BEHAVIOUR_CODES,
+    VALUE_CODES,
+    check_scale,
+    display,
+    index_from_sums,
+    overall_index,
 )
 from berakhlak.analytics.suppression import suppress_subtree_counts
 
 SUM_COLUMNS = ("respondents", *(f"{v}_sum" for v in VALUE_CODES), *(f"{v}_n" for v in VALUE_CODES))
 BEHAVIOUR_SUM_COLUMNS = (*(f"{c}_sum" for c in BEHAVIOUR_CODES), *(f"{c}_n" for c in BEHAVIOUR_CODES))
 
+# An Ibis table or column expression: Ibis is checked as Any here (its types are not part of this contract)
+Table = Any
 
-def unit_sums(responses, closure):
+
+def unit_sums(responses: Table, closure: Table) -> Table:
     """Ibis expression: per unit (``unit_id``), over the unit and its subtree (DESIGN.md "Index
     method": respondent-weighted subtree groups), the respondent count (``respondents``); per value,
     the sum and the number of non-missing answers of its 3 items (``BP_sum``, ``BP_n``, …); and per
@@ -65,14 +73,14 @@ def unit_sums(responses, closure):
                           *BEHAVIOUR_SUM_COLUMNS)
 
 
-def indices_from_sums(row: Mapping, scale: tuple[int, int]) -> tuple[dict[str, float | None], float | None]:
+def indices_from_sums(row: Mapping[Any, Any], scale: tuple[int, int]) -> tuple[dict[str, float | None], float | None]:
     """Value indices and the overall index of one group from its sums (unrounded)."""
     check_scale(scale)
     values = {v: index_from_sums(float(row[f"{v}_sum"] or 0), int(row[f"{v}_n"] or 0), scale) for v in VALUE_CODES}
     return values, overall_index(values)
 
 
-def behaviour_indices(row: Mapping, scale: tuple[int, int]) -> dict[str, float | None]:
+def behaviour_indices(row: Mapping[Any, Any], scale: tuple[int, int]) -> dict[str, float | None]:
     """Each behaviour's index from a ``unit_sums`` row: the value-index formula of DESIGN.md "Index
     method" applied to its single item, unrounded; ``None`` when nobody answered it."""
     check_scale(scale)
@@ -80,7 +88,7 @@ def behaviour_indices(row: Mapping, scale: tuple[int, int]) -> dict[str, float |
             for code in BEHAVIOUR_CODES}
 
 
-def rank_behaviours(indices: Mapping[str, float | None], *, top: int = 3) -> dict[str, list[dict]]:
+def rank_behaviours(indices: Mapping[str, float | None], *, top: int = 3) -> dict[str, list[dict[str, Any]]]:
     """The ``top`` strongest and weakest of behaviour indices ``{code: index | None}``.
 
     Returns ``{"strongest": [...], "weakest": [...]}``, each a list of ``{"code": "AK1", "value": "AK",
@@ -91,14 +99,15 @@ def rank_behaviours(indices: Mapping[str, float | None], *, top: int = 3) -> dic
     """
     if top < 0:
         raise ValueError("top must be 0 or more")
-    scored = [{"code": code, "value": code[:2], "index": index} for code, index in indices.items() if index is not None]
+    scored: list[dict[str, Any]] = [{"code": code, "value": code[:2], "index": index}
+                                    for code, index in indices.items() if index is not None]
     return {
         "strongest": sorted(scored, key=lambda b: (-b["index"], b["code"]))[:top],
         "weakest": sorted(scored, key=lambda b: (b["index"], b["code"]))[:top],
     }
 
 
-def behaviour_ranking(row: Mapping, scale: tuple[int, int], *, top: int = 3) -> dict[str, list[dict]]:
+def behaviour_ranking(row: Mapping[Any, Any], scale: tuple[int, int], *, top: int = 3) -> dict[str, list[dict[str, Any]]]:
     """The ``top`` strongest and weakest behaviours of one group, from a ``unit_sums`` row
     (``behaviour_indices`` ranked by ``rank_behaviours``)."""
     return rank_behaviours(behaviour_indices(row, scale), top=top)
@@ -111,7 +120,7 @@ class LongSums(NamedTuple):
     items: object  # unit_id, item_code, sum, n
 
 
-def item_sums_long(answers, responses, closure) -> LongSums:
+def item_sums_long(answers: Table, responses: Table, closure: Table) -> LongSums:
     """Ibis expressions over a long answer table, per unit with its whole subtree (DESIGN.md "Index
     method"), for the Likert dimensions of the national survey beside the 21 behaviours (Employee
     Engagement, Employer Branding, extra items; REGULATIONS.md §2).
@@ -136,7 +145,7 @@ def item_sums_long(answers, responses, closure) -> LongSums:
     by_item = answered.group_by("unit_id", "item_code").aggregate(
         sum=answered["value"].sum(), n=answered["value"].count())
 
-    def over_subtree(direct, key: str, columns: tuple[str, ...]):
+    def over_subtree(direct: Table, key: str, columns: tuple[str, ...]) -> Table:
         tree = closure.join(direct, closure.descendant_id == direct.unit_id)
         summed = tree.group_by(tree[key], unit_id=tree.ancestor_id).aggregate(
             **{name: tree[name].sum() for name in columns})
@@ -148,8 +157,8 @@ def item_sums_long(answers, responses, closure) -> LongSums:
     )
 
 
-def unit_report(sums: Iterable[Mapping], *, parent: Mapping, codes: Mapping, scale: tuple[int, int],
-                min_group: int, bands: tuple[Band, ...] = DEFAULT_BANDS) -> list[dict]:
+def unit_report(sums: Iterable[Mapping[Any, Any]], *, parent: Mapping[Any, Any], codes: Mapping[Any, Any],
+                scale: tuple[int, int], min_group: int, bands: tuple[Band, ...] = DEFAULT_BANDS) -> list[dict[str, Any]]:
     """The ``units`` entries of the index JSON (DESIGN.md "Index JSON") for every unit of ``parent``.
 
     ``sums``: rows of ``unit_sums`` (units without respondents may be missing); ``parent``: unit id →
@@ -181,7 +190,7 @@ def _code(band: Band | None) -> str | None:
     return band.code if band else None
 
 
-def national_index(agencies: Iterable[tuple[int, Mapping[str, float | None]]], *, min_group: int) -> dict:
+def national_index(agencies: Iterable[tuple[int, Mapping[str, float | None]]], *, min_group: int) -> dict[str, Any]:
     """Across agencies: the mean of the agency indices of agencies with at least ``min_group``
     respondents (each agency weighs the same, as in the official national result).
 
@@ -190,5 +199,5 @@ def national_index(agencies: Iterable[tuple[int, Mapping[str, float | None]]], *
     kept = [values for respondents, values in agencies if respondents >= min_group]
     if not kept:
         return {"agencies": 0, "values": dict.fromkeys(VALUE_CODES), "overall": None}
-    values = {v: sum(a[v] for a in kept) / len(kept) for v in VALUE_CODES}
+    values = {v: sum(cast(float, a[v]) for a in kept) / len(kept) for v in VALUE_CODES}
     return {"agencies": len(kept), "values": values, "overall": overall_index(values)}

@@ -33,23 +33,36 @@ table, one row per ratee, group and code (21 behaviours, 7 values, ``OVERALL``):
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from typing import Any
 
 import ibis
 
 from berakhlak.analytics.likert import BEHAVIOUR_CODES, VALUE_CODES
 from berakhlak.feedback360.rules import (
-    ALL, CROSS, OTHERS, PEER, RELATIONSHIPS, SELF, SUBORDINATE, SUPERIOR, check_min_raters, check_quotas,
+    ALL,
+    CROSS,
+    OTHERS,
+    PEER,
+    RELATIONSHIPS,
+    SELF,
+    SUBORDINATE,
+    SUPERIOR,
+    check_min_raters,
+    check_quotas,
     check_weights,
 )
 
+Part = Callable[[Any, str], Any]  # Ibis expression and relationship -> Ibis expression
+# An Ibis table or column expression: Ibis is checked as Any here (its types are not part of this contract)
+Table = Any
 PRIORITY = {SELF: 0, SUPERIOR: 1, SUBORDINATE: 2, PEER: 3, CROSS: 4}
 _MULT, _MOD = 2654435761, 4294967311  # Knuth's multiplicative hash, modulo a prime above 2^32
 OVERALL = "OVERALL"
 CODES = (*BEHAVIOUR_CODES, *VALUE_CODES, OVERALL)
 
 
-def _hash(column, seed: int):
+def _hash(column: Table, seed: int) -> Table:
     """A deterministic integer hash that every engine computes alike (64-bit integer arithmetic, every
     intermediate under 2^63, where SQLite would turn to floats). The seed both multiplies and shifts, so
     that another seed gives another order, not the same ring turned round."""
@@ -57,7 +70,7 @@ def _hash(column, seed: int):
     return ((column * _MULT) % _MOD * a + seed % _MOD) % _MOD
 
 
-def proposals(people, *, seed: int, quotas: Mapping[str, int], max_forms: int):
+def proposals(people: Table, *, seed: int, quotas: Mapping[str, int], max_forms: int) -> Table:
     """Ibis expression of the proposed raters: ``ratee_id, rater_id, relationship``.
 
     ``people``: ``id, unit_id, parent_id`` (the unit's parent, null for the root), ``superior_id``
@@ -69,7 +82,7 @@ def proposals(people, *, seed: int, quotas: Mapping[str, int], max_forms: int):
     ids = p.select(known_id=p.id)
     parts = []
 
-    def part(expr, relationship):
+    def part(expr: Table, relationship: str) -> Table:
         """``expr`` has ``ratee_id, rater_id, ordinal`` (the order of the proposal in its relationship)."""
         return expr.select(ratee_id=expr.ratee_id.cast("int64"), rater_id=expr.rater_id.cast("int64"),
                            relationship=ibis.literal(relationship), priority=ibis.literal(PRIORITY[relationship]),
@@ -103,7 +116,7 @@ def proposals(people, *, seed: int, quotas: Mapping[str, int], max_forms: int):
     return ibis.union(fixed, capped, distinct=False)
 
 
-def _peers(with_superior, quota: int, part):
+def _peers(with_superior: Table, quota: int, part: Part) -> Table:
     """The next ``quota`` people of the ring of those with the same superior."""
     ring = with_superior.mutate(pos=ibis.row_number().over(group_by="superior_id", order_by=["h", "id"]),
                                 size=with_superior.count().over(group_by="superior_id"))
@@ -116,7 +129,7 @@ def _peers(with_superior, quota: int, part):
     return part(joined.select("ratee_id", "rater_id", "ordinal"), PEER)
 
 
-def _cross(p, quota: int, part):
+def _cross(p: Table, quota: int, part: Part) -> Table:
     """The cross-unit peers from the sibling units under the same parent (see the module docstring)."""
     placed = p.filter(p.parent_id.notnull())
     placed = placed.mutate(upos=ibis.row_number().over(group_by="unit_id", order_by=["h", "id"]),
@@ -151,11 +164,11 @@ def _cross(p, quota: int, part):
 # --- results ------------------------------------------------------------------------------------------
 
 
-def _cases(column, mapping: Mapping[str, object], default):
+def _cases(column: Table, mapping: Mapping[str, object], default: object) -> Table:
     return ibis.cases(*[(column == key, value) for key, value in mapping.items()], else_=default)
 
 
-def rater_groups(sheets, *, weights: Mapping[str, int], min_raters: int):
+def rater_groups(sheets: Table, *, weights: Mapping[str, int], min_raters: int) -> Table:
     """Per ratee and relationship with answers: ``ratee_id, relationship, n, grp, gweight, graters,
     visible`` (``rules.group_raters`` as one expression)."""
     weights = check_weights(weights)
@@ -172,7 +185,7 @@ def rater_groups(sheets, *, weights: Mapping[str, int], min_raters: int):
     return joined.select("ratee_id", "relationship", "n", "grp", "gweight", "graters", "visible")
 
 
-def results(sheets, *, weights: Mapping[str, int], min_raters: int):
+def results(sheets: Table, *, weights: Mapping[str, int], min_raters: int) -> Table:
     """Ibis expression of every visible result (see the module docstring for the columns)."""
     groups = rater_groups(sheets, weights=weights, min_raters=min_raters)
     groups = groups.filter(groups.visible)
@@ -222,7 +235,7 @@ def results(sheets, *, weights: Mapping[str, int], min_raters: int):
                          **{f"d{v}": joined[f"d{v}"] for v in range(1, 6)})
 
 
-def _distribution(s):
+def _distribution(s: Table) -> Table:
     """Answers per level 1–5 of each behaviour over the visible raters other than oneself."""
     others = s.filter(s.grp != SELF)
     aggs = {f"{code}_{v}": (others[code] == v).ifelse(1, 0).sum() for code in BEHAVIOUR_CODES for v in range(1, 6)}

@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from typing import cast
 
 VALUE_CODES = ("BP", "AK", "KO", "HA", "LO", "AD", "KL")
 BEHAVIOUR_CODES = tuple(f"{v}{i}" for v in VALUE_CODES for i in (1, 2, 3))
@@ -60,7 +61,7 @@ def overall_index(values: Mapping[str, float | None]) -> float | None:
     present = [values.get(v) for v in VALUE_CODES]
     if any(x is None for x in present):
         return None
-    return sum(present) / len(VALUE_CODES)
+    return sum(cast(list[float], present)) / len(VALUE_CODES)  # none is None (checked above)
 
 
 def display(index: float | None) -> float | None:

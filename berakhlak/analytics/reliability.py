@@ -26,10 +26,14 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping, Sequence
 from fractions import Fraction
+from typing import Any, cast
 
 import numpy as np
 
 from berakhlak.analytics.likert import VALUE_CODES
+
+# An Ibis table or column expression: Ibis is checked as Any here (its types are not part of this contract)
+Table = Any
 
 MIN_RESPONDENTS = 30
 ITEMS = (1, 2, 3)  # each BerAKHLAK value has 3 behaviours (REGULATIONS.md §1)
@@ -41,7 +45,7 @@ def _complete(rows: Sequence[Sequence[float | None]]) -> np.ndarray:
     matrix = np.array([[np.nan if x is None else x for x in row] for row in rows], dtype=float)
     if matrix.ndim != 2:
         raise ValueError("answers must be a respondents × items table")
-    return matrix[~np.isnan(matrix).any(axis=1)]
+    return cast(np.ndarray, matrix[~np.isnan(matrix).any(axis=1)])
 
 
 def _constant(column: np.ndarray) -> bool:
@@ -81,7 +85,7 @@ def item_total_correlations(rows: Sequence[Sequence[float | None]], *,
     return out
 
 
-def reliability_moments(responses, closure):
+def reliability_moments(responses: Table, closure: Table) -> Table:
     """Ibis expression: per unit (with its whole subtree, DESIGN.md "Index method") and per value, the
     complete-case moments from which Cronbach's α and the item-rest correlations follow exactly.
 
@@ -116,14 +120,14 @@ def reliability_moments(responses, closure):
     return ibis.union(*per_value, distinct=False)
 
 
-def _exact(number) -> Fraction:
+def _exact(number: Any) -> Fraction:
     """An engine's number (int, numpy int, Decimal from PostgreSQL, float) as an exact fraction."""
     if isinstance(number, np.generic):
         number = number.item()
     return Fraction(number)
 
 
-def reliability_from_moments(row: Mapping, *, min_respondents: int = MIN_RESPONDENTS) -> dict:
+def reliability_from_moments(row: Mapping[str, Any], *, min_respondents: int = MIN_RESPONDENTS) -> dict[str, Any]:
     """α and item-rest correlations of one value in one group, from a ``reliability_moments`` row.
 
     Returns ``{"alpha": float | None, "item_total": {"BP1": r | None, "BP2": …, "BP3": …}}`` (keys

@@ -53,9 +53,12 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterable, Mapping
-from typing import NamedTuple
+from typing import Any, NamedTuple, cast
 
 from berakhlak.analytics.likert import BEHAVIOUR_CODES, VALUE_CODES
+
+# An Ibis table or column expression: Ibis is checked as Any here (its types are not part of this contract)
+Table = Any
 
 QUESTIONS = ("PERSONAL", "CURRENT", "DESIRED")
 TOP_N = 10
@@ -72,7 +75,7 @@ class SelectionVotes(NamedTuple):
     respondents: object  # unit_id, respondents
 
 
-def selection_votes(picks, responses, closure) -> SelectionVotes:
+def selection_votes(picks: Table, responses: Table, closure: Table) -> SelectionVotes:
     """Ibis expressions: votes per unit (with its whole subtree, DESIGN.md "Index method"), question
     and option, and respondents per unit (with its subtree).
 
@@ -98,9 +101,9 @@ def selection_votes(picks, responses, closure) -> SelectionVotes:
     return SelectionVotes(votes=votes, respondents=respondents)
 
 
-def votes_by_unit(rows: Iterable[Mapping]) -> dict:
+def votes_by_unit(rows: Iterable[Mapping[str, Any]]) -> dict[Any, Any]:
     """Rows of ``selection_votes(...).votes`` as ``{unit_id: {question: {option_code: votes}}}``."""
-    out: dict = {}
+    out: dict[Any, Any] = {}
     for row in rows:
         out.setdefault(row["unit_id"], {}).setdefault(row["question"], {})[row["option_code"]] = int(row["votes"])
     return out
@@ -176,7 +179,7 @@ def keseimbangan_budaya(current: Mapping[str, int]) -> float | None:
     if shares[VALUE_CODES[0]] is None:
         return None
     k = len(VALUE_CODES)
-    deviation = sum(abs(shares[v] / 100.0 - 1.0 / k) for v in VALUE_CODES)
+    deviation = sum(abs(cast(float, shares[v]) / 100.0 - 1.0 / k) for v in VALUE_CODES)  # all set when the first is
     return max(0.0, 100.0 * (1.0 - deviation / (2.0 * (k - 1) / k)))
 
 
@@ -197,7 +200,7 @@ def keselarasan(first: Mapping[str, int], second: Mapping[str, int]) -> float | 
     return min(100.0, 100.0 * sum(v * b.get(code, 0) for code, v in a.items()) / norm)
 
 
-def selection_indices(votes: Mapping[str, Mapping[str, int]], respondents: int, *, top: int = TOP_N) -> dict:
+def selection_indices(votes: Mapping[str, Mapping[str, int]], respondents: int, *, top: int = TOP_N) -> dict[str, float | None]:
     """The six indices of one group (keys ``INDEX_KEYS``), from ``{question: {option_code: votes}}``
     and the group's respondents; all ``None`` without respondents."""
     unknown = set(votes) - set(QUESTIONS)
@@ -220,11 +223,11 @@ def selection_indices(votes: Mapping[str, Mapping[str, int]], respondents: int, 
         "keselarasan_saat_ini_diharapkan": keselarasan(current, desired),
     }
     present = list(parts.values())
-    parts["total_kesehatan_budaya"] = None if None in present else sum(present) / len(present)
+    parts["total_kesehatan_budaya"] = None if None in present else sum(cast(list[float], present)) / len(present)
     return parts
 
 
-def selection_report(votes: Mapping[str, Mapping[str, int]], respondents: int, *, top: int = TOP_N) -> dict:
+def selection_report(votes: Mapping[str, Mapping[str, int]], respondents: int, *, top: int = TOP_N) -> dict[str, Any]:
     """Everything of one group: ``respondents``; ``behaviour_votes`` and ``limiting_votes`` per
     question; ``top`` (the top-``top`` CURRENT options); ``implementation`` (share per value);
     ``indices`` (``selection_indices``). Without respondents, only counts (all zero) and ``None``."""

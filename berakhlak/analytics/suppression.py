@@ -18,23 +18,25 @@ from __future__ import annotations
 
 from collections.abc import Hashable, Mapping
 from dataclasses import dataclass
+from typing import TypeVar
 
 Node = Hashable
+N = TypeVar("N", bound=Hashable)  # the node type of one tree, kept through the generic helpers
 
 
 @dataclass(frozen=True)
 class Suppression:
-    totals: dict  # node -> respondents of the node and its subtree
-    visible: frozenset
-    primary: frozenset  # hidden: fewer than min_group respondents
-    complementary: frozenset  # hidden: would let a small group be computed by subtraction
+    totals: dict[Node, int]  # node -> respondents of the node and its subtree
+    visible: frozenset[Node]
+    primary: frozenset[Node]  # hidden: fewer than min_group respondents
+    complementary: frozenset[Node]  # hidden: would let a small group be computed by subtraction
 
     def is_visible(self, node: Node) -> bool:
         return node in self.visible
 
 
-def _children(parent: Mapping[Node, Node | None]) -> dict[Node, list[Node]]:
-    children: dict[Node, list[Node]] = {node: [] for node in parent}
+def _children(parent: Mapping[N, N | None]) -> dict[N, list[N]]:
+    children: dict[N, list[N]] = {node: [] for node in parent}
     for node, up in parent.items():
         if up is not None:
             if up not in parent:
@@ -43,8 +45,8 @@ def _children(parent: Mapping[Node, Node | None]) -> dict[Node, list[Node]]:
     return children
 
 
-def depth_order(parent: Mapping[Node, Node | None]) -> list[Node]:
-    """Nodes ordered root first (breadth by level), iteratively; raises on a cycle."""
+def depth_order(parent: Mapping[N, N | None]) -> list[N]:
+    """Ns ordered root first (breadth by level), iteratively; raises on a cycle."""
     children = _children(parent)
     order = [n for n, up in parent.items() if up is None]
     i = 0
@@ -56,7 +58,7 @@ def depth_order(parent: Mapping[Node, Node | None]) -> list[Node]:
     return order
 
 
-def subtree_totals(parent: Mapping[Node, Node | None], direct: Mapping[Node, int]) -> dict[Node, int]:
+def subtree_totals(parent: Mapping[N, N | None], direct: Mapping[N, int]) -> dict[N, int]:
     """Respondents of each node with its whole subtree, bottom-up in one pass."""
     totals = {n: int(direct.get(n, 0)) for n in parent}
     if any(v < 0 for v in totals.values()):

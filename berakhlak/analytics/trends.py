@@ -14,12 +14,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
+from typing import Any
 
 from berakhlak.analytics.likert import VALUE_CODES
 
 
-def _by_code(units: Iterable[Mapping]) -> dict[str, Mapping]:
-    out: dict[str, Mapping] = {}
+def _by_code(units: Iterable[Mapping[str, Any]]) -> dict[str, Mapping[str, Any]]:
+    out: dict[str, Mapping[str, Any]] = {}
     for entry in units:
         code = entry["unit"]
         if code in out:
@@ -28,7 +29,7 @@ def _by_code(units: Iterable[Mapping]) -> dict[str, Mapping]:
     return out
 
 
-def _number(entry: Mapping | None, value: str | None) -> float | None:
+def _number(entry: Mapping[str, Any] | None, value: str | None) -> float | None:
     if entry is None or entry.get("suppressed"):
         return None
     return entry.get("overall") if value is None else (entry.get("values") or {}).get(value)
@@ -40,7 +41,7 @@ def _delta(now: float | None, before: float | None) -> float | None:
     return float(Decimal(repr(float(now))) - Decimal(repr(float(before))))
 
 
-def change(current_units: Iterable[Mapping], previous_units: Iterable[Mapping]) -> list[dict]:
+def change(current_units: Iterable[Mapping[str, Any]], previous_units: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:
     """Per unit code found in either wave, sorted by code: ``{"unit": code, "values": {value code:
     current − previous | None}, "overall": current − previous | None}``; ``None`` when either side is
     suppressed, missing or has no number."""
@@ -53,7 +54,7 @@ def change(current_units: Iterable[Mapping], previous_units: Iterable[Mapping]) 
     ]
 
 
-def biggest_improvement(changes: Iterable[Mapping], *, limit: int = 10) -> list[Mapping]:
+def biggest_improvement(changes: Iterable[Mapping[str, Any]], *, limit: int = 10) -> list[Mapping[str, Any]]:
     """The ``limit`` entries of ``change`` (units, or agencies given in the same shape) with the largest
     overall change, largest first, ties by code; entries without an overall change are skipped."""
     if limit < 0:

@@ -28,7 +28,8 @@ the seeded generator, the rows shuffled so that the table's order says nothing a
 As the services do (``docs/anonymity.md``): every form sent or declined gets its spent record (a keyed
 hash, ``feedback360.keys``), only the superior's and the self assignments are marked ``SUBMITTED``, the
 anonymous ones stay ``OPEN``, and no day of sending is kept; closing the 2023 cycle deletes its spent
-records. One audit row ``demo.feedback360`` per cycle carries the counts; the services leave their own audit rows (and refresh the planner's statistics of
+records. One audit row ``demo.feedback360`` per cycle carries the counts; the services leave their own audit
+rows (and refresh the planner's statistics of
 the tables they fill in bulk). About 8 s of CPU on SQLite, three quarters of it in the
 services (the first ``cycle_open`` and the results of ``cycle_close``).
 """
@@ -50,7 +51,14 @@ from berakhlak.demo.performance import insert_rows
 from berakhlak.feedback360 import keys, rules
 from berakhlak.feedback360 import services as f360
 from berakhlak.feedback360.models import (
-    Assignment, AssignmentStatus, Cycle, NominationState, Participant, Sheet, SheetComment, Spent,
+    Assignment,
+    AssignmentStatus,
+    Cycle,
+    NominationState,
+    Participant,
+    Sheet,
+    SheetComment,
+    Spent,
 )
 from berakhlak.org.models import Agency, Employee
 

@@ -34,11 +34,11 @@ import csv
 import random
 import re
 from bisect import bisect_right
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from itertools import accumulate
 from pathlib import Path
-from typing import Callable, Iterable, Sequence
 
 from berakhlak.demo import names as N
 
@@ -598,7 +598,7 @@ def generate_demo_agency(
 
 def _open_csv(path: Path):
     path.parent.mkdir(parents=True, exist_ok=True)
-    f = open(path, "w", encoding="utf-8", newline="")
+    f = open(path, "w", encoding="utf-8", newline="")  # noqa: SIM115 -- returned open; the caller closes it
     return f, csv.writer(f, lineterminator="\n")
 
 
@@ -813,7 +813,7 @@ def _national_units(rng: random.Random, agency: _Agency, n_employees: int) -> li
         j = 0
         prev_parent = -1
         topics: list[tuple[str, str]] = []
-        for i, p in enumerate(parents):
+        for _i, p in enumerate(parents):
             parent_name, parent_pool = level_names[p]
             if p != prev_parent:
                 j = 0

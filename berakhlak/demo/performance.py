@@ -59,8 +59,22 @@ from berakhlak.org.models import Agency, Employee, Unit
 from berakhlak.performance import rules
 from berakhlak.performance import services as perf
 from berakhlak.performance.models import (
-    BehaviourExpectation, Evaluation, Evidence, Feedback, Finalisation, Indicator, OrgPerformance, PerformanceYear,
-    Period, Realisation, ResultKind, Skp, SkpStatus, SkpStyle, Source, WorkResult,
+    BehaviourExpectation,
+    Evaluation,
+    Evidence,
+    Feedback,
+    Finalisation,
+    Indicator,
+    OrgPerformance,
+    PerformanceYear,
+    Period,
+    Realisation,
+    ResultKind,
+    Skp,
+    SkpStatus,
+    SkpStyle,
+    Source,
+    WorkResult,
 )
 
 YEAR, PREVIOUS_YEAR = 2023, 2022

@@ -8,7 +8,6 @@ from django.utils.translation import gettext_lazy as _
 from berakhlak.feedback360 import rules
 
 
-
 class _Styled(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

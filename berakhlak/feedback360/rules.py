@@ -27,6 +27,7 @@ import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
+from typing import cast
 
 # --- vocabularies ---------------------------------------------------------------------------------
 
@@ -225,8 +226,8 @@ def group_raters(counts: Mapping[str, int], weights: Mapping[str, int], min_rate
         raters[group] = raters.get(group, 0) + n
         group_weights[group] = group_weights.get(group, 0) + weights[rel]
     visible = frozenset(g for g, n in raters.items() if g in (SELF, SUPERIOR) or n >= min_raters)
-    for rel, group in group_of.items():
-        if group not in visible:
+    for rel, shown in group_of.items():
+        if shown not in visible:
             group_of[rel] = None
     return Grouping(group_of=group_of, raters=raters, weights=group_weights, visible=visible)
 
@@ -288,7 +289,7 @@ class SuggestionRule:
     floor: float = 3.0  # ... no value under this -> Di Atas Ekspektasi
     below: float = 3.0  # overall under this -> Di Bawah Ekspektasi
 
-    def __post_init__(self):
+    def __post_init__(self) -> None:
         for name in ("above", "floor", "below"):
             v = getattr(self, name)
             if not SCALE[0] <= v <= SCALE[1]:
@@ -310,7 +311,7 @@ def suggest_rating(overall: float | None, values: Mapping[str, float | None],
         return None
     if shown < rule.below:
         return DIBAWAH
-    lowest = min((display(v) for v in values.values() if v is not None), default=None)
+    lowest = min((cast(float, display(v)) for v in values.values() if v is not None), default=None)
     if shown >= rule.above and (lowest is None or lowest >= rule.floor):
         return DIATAS
     return SESUAI

@@ -26,8 +26,20 @@ from berakhlak.analytics.feedback360 import OVERALL
 from berakhlak.analytics.likert import BEHAVIOUR_CODES, VALUE_CODES
 from berakhlak.feedback360 import keys, rules
 from berakhlak.feedback360.models import (
-    Assignment, AssignmentStatus, Cycle, CycleStatus, Draft, Group, Item, NominationState, Participant, Score, Sheet,
-    SheetComment, Spent, UnitScore,
+    Assignment,
+    AssignmentStatus,
+    Cycle,
+    CycleStatus,
+    Draft,
+    Group,
+    Item,
+    NominationState,
+    Participant,
+    Score,
+    Sheet,
+    SheetComment,
+    Spent,
+    UnitScore,
 )
 from berakhlak.framework.models import CoreValue
 from berakhlak.lib.anonymity import unseal

@@ -33,8 +33,21 @@ from berakhlak.analytics.suppression import suppress_subtree_counts
 from berakhlak.audit.services import audit_record
 from berakhlak.feedback360 import item_bank, keys, rules
 from berakhlak.feedback360.models import (
-    Anchor, Assignment, AssignmentSource, AssignmentStatus, Cycle, CycleStatus, Draft, Item, NominationState,
-    Participant, Score, Sheet, SheetComment, Spent, UnitScore,
+    Anchor,
+    Assignment,
+    AssignmentSource,
+    AssignmentStatus,
+    Cycle,
+    CycleStatus,
+    Draft,
+    Item,
+    NominationState,
+    Participant,
+    Score,
+    Sheet,
+    SheetComment,
+    Spent,
+    UnitScore,
 )
 from berakhlak.lib.anonymity import seal, unseal
 from berakhlak.lib.db import expression_sql, load_rows

@@ -359,9 +359,9 @@ def report_page(request, pk: int, employee_id: int):
 
 @login_required
 def report_pdf(request, pk: int, employee_id: int):
-    from berakhlak.reports.feedback360_pdf import feedback360_pdf
-
     from django.utils import translation
+
+    from berakhlak.reports.feedback360_pdf import feedback360_pdf
 
     scope = scope_for(request.user)
     cycle = selectors.cycle_get(scope=scope, pk=pk)

@@ -3,10 +3,11 @@
 
 from __future__ import annotations
 
+from typing import cast
 from urllib.parse import urlsplit
 
 from django.conf import settings
-from django.core.checks import Tags, Warning, register
+from django.core.checks import CheckMessage, Tags, Warning, register
 
 PRINTING_BACKENDS = ("django.core.mail.backends.console.", "django.core.mail.backends.filebased.")
 
@@ -14,11 +15,11 @@ PRINTING_BACKENDS = ("django.core.mail.backends.console.", "django.core.mail.bac
 def email_prints_messages() -> bool:
     """True when e-mails (personal survey links among them) are printed or written to files instead of
     being sent, outside DEBUG."""
-    return not settings.DEBUG and settings.EMAIL_BACKEND.startswith(PRINTING_BACKENDS)
+    return not settings.DEBUG and cast(str, settings.EMAIL_BACKEND).startswith(PRINTING_BACKENDS)
 
 
 @register()
-def check_email_backend(app_configs, **kwargs):
+def check_email_backend(app_configs: object, **kwargs: object) -> list[CheckMessage]:
     if not email_prints_messages():
         return []
     return [Warning(
@@ -32,7 +33,7 @@ def check_email_backend(app_configs, **kwargs):
 
 
 @register(Tags.security, deploy=True)
-def check_site_url(app_configs, **kwargs):
+def check_site_url(app_configs: object, **kwargs: object) -> list[CheckMessage]:
     if settings.DEBUG or urlsplit(settings.SITE_URL).scheme == "https":
         return []
     return [Warning(

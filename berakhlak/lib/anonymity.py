@@ -24,6 +24,7 @@ import hmac
 import json
 import os
 import secrets
+from typing import Any, cast
 
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
@@ -34,7 +35,7 @@ BALLOT_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
 def _secret() -> bytes:
     from django.conf import settings
 
-    raw = getattr(settings, "ANONYMITY_SECRET", "") or settings.SECRET_KEY
+    raw = cast(str, getattr(settings, "ANONYMITY_SECRET", "") or settings.SECRET_KEY)  # settings refuse an empty one
     # One derived master key, so the raw secret is used for nothing else here.
     return hashlib.sha256(b"berakhlak.anonymity.v1:" + raw.encode()).digest()
 
@@ -63,14 +64,14 @@ def _draft_key(token: str) -> bytes:
     return _mac("draft-key", (token,))
 
 
-def seal(token: str, data: dict) -> str:
+def seal(token: str, data: dict[str, Any]) -> str:
     """``data`` encrypted and authenticated under a key derived from ``token`` (base64 text)."""
     nonce = os.urandom(12)
     body = AESGCM(_draft_key(token)).encrypt(nonce, json.dumps(data, separators=(",", ":")).encode(), None)
     return base64.b64encode(nonce + body).decode()
 
 
-def unseal(token: str, blob: str | None) -> dict | None:
+def unseal(token: str, blob: str | None) -> dict[str, Any] | None:
     """The dict sealed by ``seal(token, …)``; ``None`` for no blob, another token's blob, or a tampered one."""
     if not blob:
         return None

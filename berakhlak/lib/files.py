@@ -3,6 +3,7 @@ only. (Uploaded files get theirs from ``FILE_UPLOAD_PERMISSIONS``.) No Django im
 
 from __future__ import annotations
 
+import contextlib
 import os
 import stat
 
@@ -36,7 +37,5 @@ def secure_sqlite_file(name: str | os.PathLike) -> None:
         except OSError:
             continue
         if st.st_uid == os.geteuid() and stat.S_IMODE(st.st_mode) & 0o077:
-            try:
+            with contextlib.suppress(OSError):
                 os.chmod(path, stat.S_IMODE(st.st_mode) & 0o700)
-            except OSError:
-                pass

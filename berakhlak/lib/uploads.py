@@ -12,6 +12,7 @@ claim (move elsewhere) is deleted, also when the request failed half-way.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import secrets
 from pathlib import Path
@@ -106,7 +107,5 @@ class PrivateFileUploadHandler(FileUploadHandler):
             self._fh.close()
             self._fh = None
         for path in self.paths:
-            try:
+            with contextlib.suppress(FileNotFoundError):
                 path.unlink()
-            except FileNotFoundError:
-                pass

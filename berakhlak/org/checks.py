@@ -8,9 +8,10 @@ Row numbers are as a spreadsheet shows them (header = row 1). Contracts: DESIGN.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from berakhlak.org.nip import PNS, PPPK, nip_problems
 
@@ -158,13 +159,13 @@ def check_units(file: str, rows: Iterable[tuple[int, list[str]]], header: list[s
             roots.append((number, kode))
     # parents must exist in the file or in the agency
     known = set(existing_parent_of) | set(first_row)
-    for number, kode, _nama, induk in plan.rows:
+    for number, _kode, _nama, induk in plan.rows:
         if induk and induk not in known:
             problems.append(Problem(file, number, "induk_kode",
                                     gettext_noop("unit induk %(kode)s tidak dikenal / unknown parent unit") % {"kode": induk}))
     # one root per agency
     existing_roots = [c for c, p in existing_parent_of.items() if p == "" and c not in first_row]
-    for number, kode in roots[1:]:
+    for number, _kode in roots[1:]:
         problems.append(Problem(file, number, "induk_kode",
                                 gettext_noop("hanya satu unit boleh tanpa induk; %(kode)s di baris %(row)d sudah menjadi unit utama / "
                                              "only one unit may have no parent")
@@ -198,14 +199,14 @@ def check_units(file: str, rows: Iterable[tuple[int, list[str]]], header: list[s
 @dataclass
 class EmployeePlan:
     # (row, nip, nama, unit_kode, jabatan, jenis_jabatan, jenis_pegawai, atasan_nip, email, sex, birth_date)
-    rows: list[tuple] = field(default_factory=list)
+    rows: list[tuple[Any, ...]] = field(default_factory=list)
     depth: dict[str, int] = field(default_factory=dict)  # nip -> level in the superior chain (0 = no superior)
 
 
 def check_employees(file: str, rows: Iterable[tuple[int, list[str]]], header: list[str], *,
                     unit_codes: set[str] | dict[str, int], existing_superior_of: dict[str, str],
-                    nips_elsewhere=None, today: date | None = None,
-                    progress=None) -> tuple[EmployeePlan, list[Problem]]:
+                    nips_elsewhere: Callable[[list[str]], Iterable[str]] | None = None, today: date | None = None,
+                    progress: Callable[[int], object] | None = None) -> tuple[EmployeePlan, list[Problem]]:
     """Check an employees file against the agency's units and employees.
 
     ``existing_superior_of`` maps every NIP of the agency's existing employees to their superior's NIP

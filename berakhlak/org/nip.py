@@ -91,7 +91,7 @@ def _bad_chars_problem(nip: str) -> str:
     raise AssertionError("unreachable: no bad character")  # pragma: no cover
 
 
-def _analyse(nip: str, kind: str, today: datetime.date | None):
+def _analyse(nip: str, kind: str, today: datetime.date | None) -> tuple[list[str], int, int, int, int]:
     """Return ``(problems, birth_year, birth_month, birth_day, appointment_year)``.
 
     The numbers are only meaningful when ``problems`` is empty.  Cheap on the happy path:

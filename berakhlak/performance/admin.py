@@ -4,7 +4,6 @@ services (audited), so it is read-only here."""
 from django.contrib import admin
 
 from berakhlak.audit.admin import ReadOnlyAdmin
-
 from berakhlak.performance.models import CreditCoefficient, CreditRate, Delegation, PerformanceYear
 
 

@@ -19,10 +19,10 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from berakhlak.audit.services import audit_record
+from berakhlak.lib.db import load_rows
 from berakhlak.org.checks import Problem
 from berakhlak.org.models import Agency, Employee
 from berakhlak.org.services import ImportRejected, import_problems, open_import_table
-from berakhlak.lib.db import load_rows
 from berakhlak.performance import rules
 from berakhlak.performance.checks import RatingRow, check_ratings, parse_ratings, sort_problems
 from berakhlak.performance.models import Evaluation, PerformanceYear, Period, Skp, Source

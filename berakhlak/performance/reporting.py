@@ -37,7 +37,14 @@ from django.utils import timezone, translation
 
 from berakhlak.performance import rules
 from berakhlak.performance.models import (
-    Aspect, OrgResult, Period, Predikat, Rating, ResultKind, SkpStatus, SkpStyle,
+    Aspect,
+    OrgResult,
+    Period,
+    Predikat,
+    Rating,
+    ResultKind,
+    SkpStatus,
+    SkpStyle,
 )
 from berakhlak.performance.selectors import SkpView, angka_kredit_for
 

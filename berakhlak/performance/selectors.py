@@ -23,8 +23,22 @@ from berakhlak.framework.models import CoreValue
 from berakhlak.org.models import Agency, Unit, UnitClosure
 from berakhlak.performance import rules
 from berakhlak.performance.models import (
-    RESULT_ORDER, BehaviourExpectation, CreditCoefficient, CreditRate, Evaluation, Evidence, Feedback, Finalisation, Indicator,
-    OrgPerformance, PerformanceYear, Period, Realisation, Skp, SkpStatus, WorkResult,
+    RESULT_ORDER,
+    BehaviourExpectation,
+    CreditCoefficient,
+    CreditRate,
+    Evaluation,
+    Evidence,
+    Feedback,
+    Finalisation,
+    Indicator,
+    OrgPerformance,
+    PerformanceYear,
+    Period,
+    Realisation,
+    Skp,
+    SkpStatus,
+    WorkResult,
 )
 
 PREDIKAT_KEYS = rules.PREDIKATS

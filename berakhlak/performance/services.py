@@ -26,11 +26,26 @@ from berakhlak.framework.models import CoreValue
 from berakhlak.lib.links import link_problem
 from berakhlak.org.models import Agency, Employee, Unit
 from berakhlak.performance import rules
-from berakhlak.performance.selectors import org_result_for, predikat_counts
 from berakhlak.performance.models import (
-    RESULT_ORDER, BehaviourExpectation, Delegation, Evaluation, Evidence, Feedback, Finalisation, Indicator, OrgPerformance,
-    PerformanceYear, Period, Realisation, ResultKind, Skp, SkpStatus, Source, WorkResult,
+    RESULT_ORDER,
+    BehaviourExpectation,
+    Delegation,
+    Evaluation,
+    Evidence,
+    Feedback,
+    Finalisation,
+    Indicator,
+    OrgPerformance,
+    PerformanceYear,
+    Period,
+    Realisation,
+    ResultKind,
+    Skp,
+    SkpStatus,
+    Source,
+    WorkResult,
 )
+from berakhlak.performance.selectors import org_result_for, predikat_counts
 
 
 class PerformanceError(ValueError):

@@ -19,10 +19,28 @@ from berakhlak.lib.forms import posted_id
 from berakhlak.org.models import Unit
 from berakhlak.performance import rules, selectors, services
 from berakhlak.performance.forms import (
-    DelegationForm, EvidenceForm, FeedbackForm, FinaliseForm, IndicatorForm, LampiranForm, OrgResultForm, RatingForm, RealisationForm,
-    ReasonForm, ResultForm, YearForm,
+    DelegationForm,
+    EvidenceForm,
+    FeedbackForm,
+    FinaliseForm,
+    IndicatorForm,
+    LampiranForm,
+    OrgResultForm,
+    RatingForm,
+    RealisationForm,
+    ReasonForm,
+    ResultForm,
+    YearForm,
 )
-from berakhlak.performance.models import Indicator, PerformanceYear, Period, Predikat, Realisation, SkpStatus, WorkResult
+from berakhlak.performance.models import (
+    Indicator,
+    PerformanceYear,
+    Period,
+    Predikat,
+    Realisation,
+    SkpStatus,
+    WorkResult,
+)
 from berakhlak.performance.services import PerformanceError
 
 ACTION_VIEWS = {"ajukan": "submit", "setujui": "approve", "kembalikan": "return", "buka-kembali": "reopen"}

@@ -21,8 +21,19 @@ from functools import lru_cache
 import altair as alt
 
 from berakhlak.reports.common import (
-    DASH, OVERALL_LABEL, VALUE_CODES, band_colour, band_of, band_text, bands_of, fmt, fmt_int, fmt_num,
-    min_group, suppression_text, value_name,
+    DASH,
+    OVERALL_LABEL,
+    VALUE_CODES,
+    band_colour,
+    band_of,
+    band_text,
+    bands_of,
+    fmt,
+    fmt_int,
+    fmt_num,
+    min_group,
+    suppression_text,
+    value_name,
 )
 
 __all__ = ["values_chart", "heatmap_chart", "trend_chart", "behaviours_chart", "render_svg", "render_png",

@@ -16,9 +16,25 @@ from django.utils import translation
 
 from berakhlak.reports import charts
 from berakhlak.reports.common import (
+    DASH,
+    OVERALL_LABEL,
+    VALUE_CODES,
+    band_colour,
+    band_of,
+    band_range_text,
+    band_text,
+    band_tint,
+    bands_of,
+    date_text,
+    fmt,
+    fmt_int,
+    fmt_signed,
     html_to_pdf,
-    DASH, OVERALL_LABEL, VALUE_CODES, band_colour, band_of, band_range_text, band_text, band_tint, bands_of,
-    date_text, fmt, fmt_int, fmt_signed, method_notes, period_text, scale_text, status_text, suppression_text,
+    method_notes,
+    period_text,
+    scale_text,
+    status_text,
+    suppression_text,
     value_name,
 )
 

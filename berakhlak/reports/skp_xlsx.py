@@ -11,7 +11,6 @@ from __future__ import annotations
 import io
 from collections.abc import Mapping
 
-
 from berakhlak.performance.rules import PREDIKATS
 from berakhlak.reports import skp_charts
 from berakhlak.reports.common import DASH

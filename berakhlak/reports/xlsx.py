@@ -15,8 +15,20 @@ import xlsxwriter
 from xlsxwriter.utility import xl_rowcol_to_cell
 
 from berakhlak.reports.common import (
-    DASH, OVERALL_LABEL, VALUE_CODES, band_of, band_range_text, band_tint, bands_of, date_text, method_notes,
-    period_text, scale_text, status_text, suppression_text, value_name,
+    DASH,
+    OVERALL_LABEL,
+    VALUE_CODES,
+    band_of,
+    band_range_text,
+    band_tint,
+    bands_of,
+    date_text,
+    method_notes,
+    period_text,
+    scale_text,
+    status_text,
+    suppression_text,
+    value_name,
 )
 
 __all__ = ["wave_workbook", "SHEETS"]

@@ -8,6 +8,7 @@ nothing when there is any.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from typing import Any
 
 from django.utils.translation import gettext_noop
 
@@ -18,7 +19,7 @@ REQUIRED = ("respondent", "unit_kode", *BEHAVIOUR_CODES)
 
 
 def check_responses(file: str, header: list[str], rows: Iterable[tuple[int, list[str]]], *,
-                    unit_ids: Mapping[str, int], scale: tuple[int, int]) -> tuple[list[tuple], list[Problem]]:
+                    unit_ids: Mapping[str, int], scale: tuple[int, int]) -> tuple[list[tuple[Any, ...]], list[Problem]]:
     """Validated rows ``(respondent, unit_id, a1, …, a21)`` and the problems found.
 
     Checks: every column present; respondent given and not repeated; unit known in the agency;
@@ -32,7 +33,7 @@ def check_responses(file: str, header: list[str], rows: Iterable[tuple[int, list
     low, high = scale
     col = {name: header.index(name.lower()) for name in REQUIRED}
     seen: dict[str, int] = {}
-    out: list[tuple] = []
+    out: list[tuple[Any, ...]] = []
     for number, cells in rows:
         respondent = cells[col["respondent"]].strip()
         if not respondent:

@@ -20,7 +20,13 @@ from berakhlak.analytics.suppression import suppress_subtree_counts
 from berakhlak.lib.db import load_rows, run
 from berakhlak.org.models import Unit
 from berakhlak.surveys.models import (
-    InstrumentKind, Metric, MetricResult, Response, UnitResult, Wave, WaveResult,
+    InstrumentKind,
+    Metric,
+    MetricResult,
+    Response,
+    UnitResult,
+    Wave,
+    WaveResult,
 )
 
 

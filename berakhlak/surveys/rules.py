@@ -10,13 +10,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from berakhlak.analytics.suppression import depth_order, subtree_totals
 
-Node = TypeVar("Node")
+Node = TypeVar("Node", bound=Hashable)
 
 VALUE_CODES = ("BP", "AK", "KO", "HA", "LO", "AD", "KL")
 QUESTIONS = ("PERSONAL", "CURRENT", "DESIRED")
@@ -121,13 +121,13 @@ def check_comment(text: str) -> tuple[str, str | None]:
     return text, None
 
 
-def missing_pages(pages: Sequence[Page], draft: Mapping) -> list[str]:
+def missing_pages(pages: Sequence[Page], draft: Mapping[str, Any]) -> list[str]:
     """Keys of the pages whose answers are not complete in ``draft`` (the comment is optional)."""
     answers = draft.get("answers", {})
     picks = draft.get("picks", {})
     missing = []
     for page in pages:
-        if page.kind == "LIKERT" and any(i.code not in answers for i in page.items):
+        if page.kind == "LIKERT" and any(i.code not in answers for i in page.items):  # noqa: SIM114 -- one rule per page kind
             missing.append(page.key)
         elif page.kind == "PICK" and not picks.get(page.key):
             missing.append(page.key)

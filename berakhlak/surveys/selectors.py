@@ -24,7 +24,17 @@ from berakhlak.analytics.trends import biggest_improvement, change
 from berakhlak.org.models import Agency, Unit
 from berakhlak.surveys import rules
 from berakhlak.surveys.models import (
-    BallotUnit, Comment, Instrument, Metric, MetricResult, Response, Spent, UnitResult, Wave, WaveMember, WaveResult,
+    BallotUnit,
+    Comment,
+    Instrument,
+    Metric,
+    MetricResult,
+    Response,
+    Spent,
+    UnitResult,
+    Wave,
+    WaveMember,
+    WaveResult,
     WaveStatus,
 )
 

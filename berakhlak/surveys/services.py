@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from django.conf import settings
-from django.core.mail import get_connection, EmailMessage
+from django.core.mail import EmailMessage, get_connection
 from django.db import connection, models, transaction
 from django.db.models import Count
 from django.urls import reverse
@@ -30,8 +30,22 @@ from berakhlak.surveys import invitations, rules
 from berakhlak.surveys.checks import check_responses
 from berakhlak.surveys.invitations import Credential
 from berakhlak.surveys.models import (
-    Ballot, BallotUnit, Comment, Draft, ExtraAnswer, Instrument, InstrumentKind, Item, Question, Response, Section,
-    SelectionPick, Source, Spent, Wave, WaveMember, WaveStatus,
+    Ballot,
+    BallotUnit,
+    Comment,
+    Draft,
+    ExtraAnswer,
+    Instrument,
+    InstrumentKind,
+    Item,
+    Question,
+    Response,
+    Section,
+    SelectionPick,
+    Source,
+    Wave,
+    WaveMember,
+    WaveStatus,
 )
 
 

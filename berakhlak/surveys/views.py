@@ -18,11 +18,18 @@ from berakhlak.lib.forms import posted_id
 from berakhlak.org.models import Unit
 from berakhlak.surveys import selectors
 from berakhlak.surveys.forms import DeriveForm, ItemForm, WaveForm
-from berakhlak.surveys.models import Section, WaveMember, WaveStatus
 from berakhlak.surveys.invitations import ballot_token
+from berakhlak.surveys.models import Section, WaveMember, WaveStatus
 from berakhlak.surveys.services import (
-    SurveyError, ballots_print, instrument_derive, instrument_frozen, instrument_item_add, invitation_token,
-    wave_close, wave_create, wave_launch,
+    SurveyError,
+    ballots_print,
+    instrument_derive,
+    instrument_frozen,
+    instrument_item_add,
+    invitation_token,
+    wave_close,
+    wave_create,
+    wave_launch,
 )
 
 

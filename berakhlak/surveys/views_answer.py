@@ -14,13 +14,18 @@ from django.utils.translation import get_language
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
+from berakhlak.lib.anonymity import normalise_code
 from berakhlak.surveys import item_bank, rules
+from berakhlak.surveys.invitations import BALLOT_PREFIX, ballot_token
 from berakhlak.surveys.models import InstrumentKind, WaveStatus
 from berakhlak.surveys.selectors import instrument_pages
-from berakhlak.lib.anonymity import normalise_code
-from berakhlak.surveys.invitations import BALLOT_PREFIX, ballot_token
 from berakhlak.surveys.services import (
-    SurveyError, credential_for, draft_get, draft_save, is_spent, response_submit,
+    SurveyError,
+    credential_for,
+    draft_get,
+    draft_save,
+    is_spent,
+    response_submit,
 )
 
 VALUE_NAMES = {

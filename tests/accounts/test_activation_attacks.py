@@ -5,7 +5,7 @@ whether an account exists."""
 from __future__ import annotations
 
 import re
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from django.core import mail
@@ -51,7 +51,7 @@ def links(body):
     return re.findall(r"\S+/akun/atur-sandi/\S+", body)
 
 
-@pytest.mark.parametrize("headers,allowed", [
+@pytest.mark.parametrize(("headers", "allowed"), [
     ({"HTTP_HOST": "evil.example"}, ["*"]),
     ({"HTTP_HOST": "berakhlak.kemenx.go.id:8443"}, ["berakhlak.kemenx.go.id", "testserver"]),
     ({"HTTP_X_FORWARDED_HOST": "evil.example"}, ["*"]),
@@ -124,7 +124,7 @@ def test_the_table_holds_no_address_nor_nip(client, person):
 def test_nobody_can_keep_an_account_refused_by_hammering_it(client, person):
     """Refused requests for an account do not count for it: the attacker's own requests mailed the
     person fresh links; once the hour has passed the person's own request is served again."""
-    start = datetime(2026, 1, 5, 9, 0, tzinfo=timezone.utc)
+    start = datetime(2026, 1, 5, 9, 0, tzinfo=UTC)
     hits = [rate_limit_hit(scope="t", key="acct", limit=3, window=timedelta(hours=1), count_refused=False,
                            now=start + timedelta(minutes=m)) for m in range(0, 60, 5)]
     assert hits[:3] == [True] * 3 and not any(hits[3:])
@@ -134,7 +134,7 @@ def test_nobody_can_keep_an_account_refused_by_hammering_it(client, person):
 
 def test_a_burst_across_the_window_boundary_gets_no_double_allowance():
     limit, hour = 3, timedelta(hours=1)
-    start = datetime(2026, 1, 5, 9, 0, tzinfo=timezone.utc)
+    start = datetime(2026, 1, 5, 9, 0, tzinfo=UTC)
     late = [rate_limit_hit(scope="ip", key="a", limit=limit, window=hour, now=start + timedelta(minutes=59))
             for _ in range(limit)]
     early = [rate_limit_hit(scope="ip", key="a", limit=limit, window=hour, now=start + timedelta(minutes=61))
@@ -194,7 +194,7 @@ def test_a_concurrent_burst_gets_exactly_the_limit():
         try:
             barrier.wait()
             results.append(rate_limit_hit(scope="burst", key="203.0.113.10", limit=limit, window=timedelta(hours=1),
-                                          now=datetime(2026, 1, 5, 9, 10, tzinfo=timezone.utc)))
+                                          now=datetime(2026, 1, 5, 9, 10, tzinfo=UTC)))
         finally:
             connection.close()
 

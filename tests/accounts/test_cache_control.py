@@ -36,7 +36,7 @@ def roles(skp_org):
             "change agent": agent, "platform admin": admin}
 
 
-@pytest.mark.parametrize("role,paths", [
+@pytest.mark.parametrize(("role", "paths"), [
     ("employee", ["/", "/nilai/", "/kinerja/", "/survei/", "/360/", "/akun/kata-sandi/"]),
     ("unit head", ["/", "/kinerja/", "/organisasi/unit/", "/organisasi/pegawai/"]),
     ("hr", ["/", "/organisasi/pegawai/", "/organisasi/impor/", "/kinerja/rekap/", "/survei/", "/survei/baru/"]),

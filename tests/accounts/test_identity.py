@@ -15,7 +15,7 @@ def test_a_nip_in_any_printed_form_reads_as_its_digits(typed):
     assert normalise_login(typed) == NIP
 
 
-@pytest.mark.parametrize("typed,expected", [
+@pytest.mark.parametrize(("typed", "expected"), [
     ("Siti.R", "siti.r"), ("  SITI.R\n", "siti.r"), ("ｓｉｔｉ.ｒ", "siti.r"), ("siti\x00.r", "siti.r"),
     ("1986 0926", "1986 0926"),  # digits but not 18 of them: not a NIP, spaces kept (no username has any)
     ("", ""),

@@ -149,7 +149,7 @@ def test_two_users_one_nip_spelling_stays_refused_and_counted(client, victim):
     assert response.status_code == 200 and logged_in(client) is None
 
 
-@pytest.mark.parametrize("minutes,lang,text", [(15, "id", "Coba lagi dalam 15 menit"),
+@pytest.mark.parametrize(("minutes", "lang", "text"), [(15, "id", "Coba lagi dalam 15 menit"),
                                                (45, "id", "Coba lagi dalam 45 menit"),
                                                (45, "en", "Try again in 45 minutes")])
 def test_the_lockout_page_states_the_configured_cool_off(client, victim, settings, minutes, lang, text):

@@ -61,7 +61,7 @@ def test_it_sends_anonymous_users_to_login_with_next(client, db):
     assert response["Location"] == "/akun/masuk/?next=/organisasi/pegawai/"
 
 
-@pytest.mark.parametrize("username,password", [("siti.r", "salah-sekali-123"), ("tidak.ada", PASSWORD),
+@pytest.mark.parametrize(("username", "password"), [("siti.r", "salah-sekali-123"), ("tidak.ada", PASSWORD),
                                                ("", PASSWORD)])
 def test_it_shows_the_login_error_in_indonesian(client, user, username, password):
     response = client.post("/akun/masuk/", {"username": username, "password": password})

@@ -179,7 +179,7 @@ def listed_nips(client, query: str = "") -> set[str]:
         assert response.status_code == 200
         html = response.content.decode()
         nips += NIP_CELL.findall(html)
-        if "&page=%d" % (page + 1) not in html:
+        if f"&page={page + 1}" not in html:
             break
         page += 1
     assert len(nips) == len(set(nips)), "a person is listed twice"
@@ -389,7 +389,7 @@ def test_it_shows_headcounts_but_no_people_link_to_the_change_agent(client, worl
 
 # --- import ----------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("role,status", [("admin", 200), ("hr", 200), ("head", 403), ("ra_head", 403),
+@pytest.mark.parametrize(("role", "status"), [("admin", 200), ("hr", 200), ("head", 403), ("ra_head", 403),
                                          ("agent", 403), ("employee", 403)])
 def test_it_opens_the_import_page_to_hr_only(client, world, role, status):
     login(client, world.users[role])

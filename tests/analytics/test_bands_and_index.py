@@ -4,11 +4,17 @@ import pytest
 
 from berakhlak.analytics.bands import DEFAULT_BANDS, Band, band_for, validate_bands
 from berakhlak.analytics.likert import (
-    BEHAVIOUR_CODES, VALUE_CODES, display, index_from_mean, index_from_sums, overall_index, value_indices,
+    BEHAVIOUR_CODES,
+    VALUE_CODES,
+    display,
+    index_from_mean,
+    index_from_sums,
+    overall_index,
+    value_indices,
 )
 
 
-@pytest.mark.parametrize("index,code", [
+@pytest.mark.parametrize(("index", "code"), [
     (100, "A"), (75.0, "A"), (74.99, "B"), (74.96, "B"), (50.0, "B"), (49.99, "C"), (38.9, "C"), (0, "C"),
 ])
 def test_band_edges(index, code):
@@ -45,7 +51,7 @@ def test_bad_band_tables_are_refused(bands):
         validate_bands(bands)
 
 
-@pytest.mark.parametrize("mean,scale,expected", [
+@pytest.mark.parametrize(("mean", "scale", "expected"), [
     (1, (1, 5), 0.0), (5, (1, 5), 100.0), (3, (1, 5), 50.0), (3.316, (1, 5), 57.9),
     (1, (1, 4), 0.0), (4, (1, 4), 100.0), (2.5, (1, 4), 50.0),
     (1, (1, 6), 0.0), (6, (1, 6), 100.0), (3.5, (1, 6), 50.0),

@@ -6,7 +6,11 @@ import random
 import pytest
 
 from berakhlak.analytics.culture_index import (
-    BEHAVIOUR_SUM_COLUMNS, SUM_COLUMNS, behaviour_ranking, item_sums_long, unit_sums,
+    BEHAVIOUR_SUM_COLUMNS,
+    SUM_COLUMNS,
+    behaviour_ranking,
+    item_sums_long,
+    unit_sums,
 )
 from berakhlak.analytics.likert import BEHAVIOUR_CODES, VALUE_CODES, index_from_sums
 from tests.analytics.engines import CLOSURE_SCHEMA, ENGINES, PARENT, closure_rows, in_subtree

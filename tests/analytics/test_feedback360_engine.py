@@ -705,7 +705,7 @@ RANDOM_POP = tuple(p for i in range(40) for p in random_org(random.Random(i), 10
 
 
 @pytest.mark.parametrize("dialect", ENGINES)
-@pytest.mark.parametrize("seed, quotas, max_forms", [
+@pytest.mark.parametrize(("seed", "quotas", "max_forms"), [
     (123_456_789, DEFAULT_QUOTAS, 3),
     (42, {SELF: 0, SUPERIOR: 1, PEER: 2, CROSS: 5, SUBORDINATE: 1}, 10),
 ])

@@ -8,7 +8,11 @@ import pytest
 
 from berakhlak.analytics.likert import BEHAVIOUR_CODES, VALUE_CODES
 from berakhlak.analytics.reliability import (
-    MIN_RESPONDENTS, cronbach_alpha, item_total_correlations, reliability_from_moments, reliability_moments,
+    MIN_RESPONDENTS,
+    cronbach_alpha,
+    item_total_correlations,
+    reliability_from_moments,
+    reliability_moments,
 )
 from tests.analytics.engines import CLOSURE_SCHEMA, ENGINES, PARENT, closure_rows, in_subtree
 

@@ -9,9 +9,21 @@ import pytest
 
 from berakhlak.analytics.likert import BEHAVIOUR_CODES, VALUE_CODES
 from berakhlak.analytics.selection import (
-    INDEX_KEYS, QUESTIONS, behaviour_votes, energi_positif, implementasi_berakhlak, implementation_shares,
-    keselarasan, keseimbangan_budaya, limiting_votes, option_value, selection_indices, selection_report,
-    selection_votes, top_options, votes_by_unit,
+    INDEX_KEYS,
+    QUESTIONS,
+    behaviour_votes,
+    energi_positif,
+    implementasi_berakhlak,
+    implementation_shares,
+    keseimbangan_budaya,
+    keselarasan,
+    limiting_votes,
+    option_value,
+    selection_indices,
+    selection_report,
+    selection_votes,
+    top_options,
+    votes_by_unit,
 )
 from tests.analytics.engines import CLOSURE_SCHEMA, ENGINES, PARENT, closure_rows, in_subtree
 

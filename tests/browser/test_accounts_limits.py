@@ -26,7 +26,7 @@ def test_a_locked_name_stays_locked_in_another_spelling(page, live_server, shot)
     shot(page, "accounts-lockout-other-spelling")
 
 
-@pytest.mark.parametrize("lang,refusal", [
+@pytest.mark.parametrize(("lang", "refusal"), [
     ("id", "Terlalu banyak permintaan dari alamat Anda. Coba lagi dalam satu jam."),
     ("en", "Too many requests from your address. Please try again in an hour."),
 ])

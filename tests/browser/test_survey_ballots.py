@@ -22,7 +22,7 @@ def setup(password):
     agency = AgencyFactory(code="UJI", name="Badan Uji Coba")
     root = UnitFactory(agency=agency, code="ROOT", name="Badan Uji Coba")
     gudang = UnitFactory(parent=root, code="GUDANG", name="Seksi Pergudangan")
-    for i in range(5):
+    for _i in range(5):
         EmployeeFactory(unit=gudang, email="")  # field staff without e-mail
     for i in range(5):
         EmployeeFactory(unit=root, email=f"r{i}@uji.go.id")

@@ -12,10 +12,16 @@ from playwright.sync_api import expect
 from berakhlak.accounts.models import Role
 from berakhlak.accounts.services import role_assign, user_create
 from berakhlak.surveys.models import InstrumentKind, Response, WaveMember
-from berakhlak.surveys.services import (
-    credential_for, draft_save, instrument_builtin, invitation_token, response_submit, wave_create, wave_launch,
-)
 from berakhlak.surveys.selectors import instrument_pages
+from berakhlak.surveys.services import (
+    credential_for,
+    draft_save,
+    instrument_builtin,
+    invitation_token,
+    response_submit,
+    wave_create,
+    wave_launch,
+)
 from tests.factories import AgencyFactory, EmployeeFactory, UnitFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

@@ -18,8 +18,18 @@ from berakhlak.demo.feedback360 import CLOSED, RUNNING, demo_feedback360
 from berakhlak.demo.services import demo_load
 from berakhlak.feedback360 import keys, rules, selectors, services
 from berakhlak.feedback360.models import (
-    Assignment, AssignmentStatus, Cycle, CycleStatus, Draft, NominationState, Participant, Score, Sheet, SheetComment,
-    Spent, UnitScore,
+    Assignment,
+    AssignmentStatus,
+    Cycle,
+    CycleStatus,
+    Draft,
+    NominationState,
+    Participant,
+    Score,
+    Sheet,
+    SheetComment,
+    Spent,
+    UnitScore,
 )
 from berakhlak.org.models import Employee, Unit
 

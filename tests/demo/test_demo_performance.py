@@ -16,8 +16,19 @@ from berakhlak.demo.services import demo_load
 from berakhlak.org.models import Employee, Unit
 from berakhlak.performance import rules, selectors
 from berakhlak.performance.models import (
-    BehaviourExpectation, Evaluation, Evidence, Feedback, Finalisation, Indicator, OrgPerformance, PerformanceYear,
-    Period, Realisation, Skp, SkpStatus, WorkResult,
+    BehaviourExpectation,
+    Evaluation,
+    Evidence,
+    Feedback,
+    Finalisation,
+    Indicator,
+    OrgPerformance,
+    PerformanceYear,
+    Period,
+    Realisation,
+    Skp,
+    SkpStatus,
+    WorkResult,
 )
 from berakhlak.performance.services import rater_resolve
 

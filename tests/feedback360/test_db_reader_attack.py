@@ -29,11 +29,25 @@ from django.urls import reverse
 from berakhlak.analytics.likert import VALUE_CODES
 from berakhlak.feedback360 import keys, services
 from berakhlak.feedback360.models import (
-    Assignment, AssignmentStatus, Draft, Participant, Sheet, SheetComment, Spent,
+    Assignment,
+    AssignmentStatus,
+    Draft,
+    Participant,
+    Sheet,
+    SheetComment,
+    Spent,
 )
 from berakhlak.org.models import Employee, PositionKind, Unit
 from tests.anonymity_attack import (
-    CHANCE_BOUND, changed, orderings, person_tables, physical_order, postgres, rank_hits, snapshot, xmin_links,
+    CHANCE_BOUND,
+    changed,
+    orderings,
+    person_tables,
+    physical_order,
+    postgres,
+    rank_hits,
+    snapshot,
+    xmin_links,
 )
 from tests.factories import AgencyFactory, UnitFactory
 from tests.feedback360.conftest import _person

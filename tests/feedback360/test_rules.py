@@ -39,7 +39,7 @@ def test_the_documented_defaults():
     assert r.check_quotas(r.DEFAULT_QUOTAS) == QUOTAS
     assert r.check_weights(r.DEFAULT_WEIGHTS) == WEIGHTS
     assert r.check_min_raters(r.DEFAULT_MIN_RATERS) == 3
-    assert r.DEFAULT_RULE == r.SuggestionRule(above=4.0, floor=3.0, below=3.0)
+    assert r.SuggestionRule(above=4.0, floor=3.0, below=3.0) == r.DEFAULT_RULE
 
 
 # --- settings: quotas ------------------------------------------------------------------------------------
@@ -51,7 +51,7 @@ def test_it_returns_valid_quotas_in_relationship_order_without_extra_keys():
     assert list(checked) == list(r.RELATIONSHIPS)
 
 
-@pytest.mark.parametrize("rel, value", [
+@pytest.mark.parametrize(("rel", "value"), [
     (SELF, 0), (SELF, 1), (SUPERIOR, 0), (SUPERIOR, 1),
     *[(rel, v) for rel in ANONYMOUS for v in (0, 1, 20)],
 ])
@@ -59,7 +59,7 @@ def test_it_accepts_every_quota_bound(rel, value):
     assert r.check_quotas({**QUOTAS, rel: value})[rel] == value
 
 
-@pytest.mark.parametrize("rel, value", [
+@pytest.mark.parametrize(("rel", "value"), [
     (SELF, 2), (SUPERIOR, 2), (SELF, -1), (SUPERIOR, -1),
     *[(rel, v) for rel in ANONYMOUS for v in (-1, 21)],
 ])
@@ -167,7 +167,7 @@ STAFF_A2 = Person(11, unit_id=2, superior_id=2)
 STAFF_B = Person(20, unit_id=3, superior_id=3)
 
 
-@pytest.mark.parametrize("ratee, rater, expected", [
+@pytest.mark.parametrize(("ratee", "rater", "expected"), [
     (STAFF_A, STAFF_A, SELF),
     (STAFF_A, HEAD_A, SUPERIOR),
     (HEAD_A, STAFF_A, SUBORDINATE),
@@ -183,7 +183,7 @@ def test_it_names_each_relationship(ratee, rater, expected):
     assert r.relationship_of(ratee, rater) == expected
 
 
-@pytest.mark.parametrize("ratee, rater, expected", [
+@pytest.mark.parametrize(("ratee", "rater", "expected"), [
     # the superior sits in the same unit: superior wins over peer
     (Person(10, 2, 2), Person(2, 2, 1), SUPERIOR),
     # a subordinate in the same unit: subordinate wins over peer
@@ -207,7 +207,7 @@ def test_it_applies_the_precedence_of_relationships(ratee, rater, expected):
     assert r.relationship_of(ratee, rater) == expected
 
 
-@pytest.mark.parametrize("rel, expected", [
+@pytest.mark.parametrize(("rel", "expected"), [
     (SELF, False), (SUPERIOR, False), (PEER, True), (CROSS, True), (SUBORDINATE, True),
 ])
 def test_only_anonymous_raters_may_decline_and_be_nominated(rel, expected):
@@ -239,19 +239,19 @@ ALLOWED = {
 ACTIONS = ("submit", "approve", "return")
 
 
-@pytest.mark.parametrize("state, action", list(ALLOWED))
+@pytest.mark.parametrize(("state", "action"), list(ALLOWED))
 def test_it_allows_each_transition_to_its_role(state, action):
     new, role = ALLOWED[(state, action)]
     assert r.nomination_transition(state, action, role, reason="Mohon tambah rekan lintas unit") == new
 
 
-@pytest.mark.parametrize("state, action", [k for k in ALLOWED if k[1] != "return"])
+@pytest.mark.parametrize(("state", "action"), [k for k in ALLOWED if k[1] != "return"])
 def test_it_needs_no_reason_except_to_return(state, action):
     new, role = ALLOWED[(state, action)]
     assert r.nomination_transition(state, action, role) == new
 
 
-@pytest.mark.parametrize("state, action", list(ALLOWED))
+@pytest.mark.parametrize(("state", "action"), list(ALLOWED))
 def test_it_refuses_each_transition_to_the_wrong_role(state, action):
     _new, role = ALLOWED[(state, action)]
     wrong = APP if role == EMP else EMP
@@ -261,7 +261,7 @@ def test_it_refuses_each_transition_to_the_wrong_role(state, action):
         r.nomination_transition(state, action, "hr", reason="alasan")
 
 
-@pytest.mark.parametrize("state, action, role", [
+@pytest.mark.parametrize(("state", "action", "role"), [
     (s, a, role) for s, a, role in itertools.product(r.NOMINATION_STATES, ACTIONS, (EMP, APP))
     if (s, a) not in ALLOWED])
 def test_it_refuses_every_action_the_workflow_does_not_have(state, action, role):
@@ -295,7 +295,7 @@ def test_it_refuses_an_unknown_action(action):
         r.nomination_transition(DRAFT, action, EMP)
 
 
-@pytest.mark.parametrize("state, expected", [(DRAFT, True), (RETURNED, True), (SUBMITTED, False), (APPROVED, False)])
+@pytest.mark.parametrize(("state", "expected"), [(DRAFT, True), (RETURNED, True), (SUBMITTED, False), (APPROVED, False)])
 def test_the_employee_edits_a_draft_or_returned_list_only(state, expected):
     assert r.editable_by_employee(state) is expected
 
@@ -377,7 +377,7 @@ def test_the_grouping_uses_the_weights_given():
     assert g.visible == {SUPERIOR, OTHERS}
 
 
-@pytest.mark.parametrize("counts, min_raters, message", [
+@pytest.mark.parametrize(("counts", "min_raters", "message"), [
     ({OTHERS: 3}, 3, "unknown relationship"),
     ({"BOSS": 1}, 3, "unknown relationship"),
     ({PEER: -1}, 3, "0 or more"),
@@ -492,7 +492,7 @@ def test_spread_clips_negative_rounding_noise():
     assert r.spread(1, 3.0, 8.999999999999998) == 0.0
 
 
-@pytest.mark.parametrize("score, expected", [
+@pytest.mark.parametrize(("score", "expected"), [
     (3.125, 3.13),  # exactly half: up
     (3.135, 3.14),  # binary 3.13499…, read as written: up (round() would give 3.13)
     (2.995, 3.0),   # (round() would give 2.99)
@@ -547,7 +547,7 @@ def test_a_suggestion_rule_within_the_scale_is_accepted(kwargs):
         assert getattr(rule, name) == value
 
 
-@pytest.mark.parametrize("kwargs, message", [
+@pytest.mark.parametrize(("kwargs", "message"), [
     ({"above": 5.01}, "above"), ({"above": 0.99, "below": 0.99}, "above"),
     ({"floor": 0.99}, "floor"), ({"floor": 5.01}, "floor"),
     ({"below": 0.99}, "below"), ({"below": 5.01}, "below"),
@@ -562,7 +562,7 @@ def test_a_suggestion_rule_off_the_scale_or_inverted_is_refused(kwargs, message)
 GOOD = {"BP": 4.5, "AK": 3.2, "KO": 4.1}
 
 
-@pytest.mark.parametrize("overall, values, expected", [
+@pytest.mark.parametrize(("overall", "values", "expected"), [
     (4.0, GOOD, DIATAS),
     (3.995, GOOD, DIATAS),  # shown 4.00
     (3.994, GOOD, SESUAI),  # shown 3.99
@@ -586,7 +586,7 @@ def test_the_suggestion_at_every_band_edge(overall, values, expected):
     assert r.suggest_rating(overall, values) == expected
 
 
-@pytest.mark.parametrize("overall, values, expected", [
+@pytest.mark.parametrize(("overall", "values", "expected"), [
     (3.5, {"BP": 2.5}, DIATAS),
     (3.495, {"BP": 2.5}, DIATAS),  # shown 3.50
     (3.494, {"BP": 2.5}, SESUAI),

@@ -10,7 +10,14 @@ from berakhlak.analytics.likert import VALUE_CODES
 from berakhlak.audit.models import AuditEvent
 from berakhlak.feedback360 import keys, services
 from berakhlak.feedback360.models import (
-    Assignment, AssignmentStatus, Cycle, CycleStatus, Draft, Participant, Sheet, Spent,
+    Assignment,
+    AssignmentStatus,
+    Cycle,
+    CycleStatus,
+    Draft,
+    Participant,
+    Sheet,
+    Spent,
 )
 from berakhlak.lib.anonymity import unseal
 from tests.feedback360.conftest import answer, approve_all, open_cycle

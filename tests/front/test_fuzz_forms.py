@@ -417,9 +417,7 @@ def discover(world: World) -> list[tuple[str, Form]]:
 def draw_submission(data, form: Form):
     pairs = []
     for name, kind, value in form.fields:
-        if name == "csrfmiddlewaretoken":
-            pairs.append((name, value))
-        elif kind == "submit":
+        if name == "csrfmiddlewaretoken" or kind == "submit":
             pairs.append((name, value))
         else:
             pairs.append((data.draw(st.sampled_from([name, name, name, "\x00" + name])) if kind == "hidden" else name,

@@ -154,7 +154,7 @@ def test_it_shows_the_home_page_with_a_constant_number_of_queries(client, org, d
     client.get("/")
     with CaptureQueriesContext(connection) as ctx:
         client.get("/")
-    for i in range(8):
+    for _i in range(8):
         agency = AgencyFactory()
         UnitFactory(parent=UnitFactory(agency=agency))
     with django_assert_num_queries(len(ctx.captured_queries)):

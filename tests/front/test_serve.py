@@ -5,8 +5,8 @@ with only the four variables an operator must set."""
 from __future__ import annotations
 
 import re
-import subprocess
 import secrets
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -55,7 +55,7 @@ def test_serve_gives_a_styled_site_hashed_static_files_and_a_log_without_tokens(
     assert '"GET /s/[redacted]/halaman/2/?[redacted] HTTP/1.1" 404' in log
     assert f'"{base}/s/[redacted]/"' in log  # the referer
     assert "Not Found: /s/[redacted]/halaman/2/" in log  # Django's own log line
-    assert f"next=/360/formulir/[redacted]/" in log
+    assert "next=/360/formulir/[redacted]/" in log
     assert token not in log and form_key not in log
     if database_url.startswith("sqlite"):
         db = Path(database_url.removeprefix("sqlite:///"))
@@ -64,7 +64,7 @@ def test_serve_gives_a_styled_site_hashed_static_files_and_a_log_without_tokens(
                 assert path.stat().st_mode & 0o777 == 0o600, path
 
 
-@pytest.mark.parametrize("args,message", [(["--port", "70000"], "--port 70000"), (["--workers", "0"], "--workers"),
+@pytest.mark.parametrize(("args", "message"), [(["--port", "70000"], "--port 70000"), (["--workers", "0"], "--workers"),
                                           (["--threads", "0"], "--threads")])
 def test_serve_refuses_bad_options_with_a_message(args, message):
     from django.core.management import CommandError, call_command

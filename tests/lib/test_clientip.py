@@ -10,7 +10,7 @@ def test_without_a_proxy_the_header_is_ignored(forwarded):
     assert client_ip_from("203.0.113.5", forwarded, behind_proxy=False) == "203.0.113.5"
 
 
-@pytest.mark.parametrize("forwarded,trusted,expected", [
+@pytest.mark.parametrize(("forwarded", "trusted", "expected"), [
     ("198.51.100.7", 1, "198.51.100.7"),
     ("1.1.1.1, 198.51.100.7", 1, "198.51.100.7"),            # the left-most entry is the client's own words
     ("1.1.1.1,198.51.100.7 , 172.16.0.9", 2, "198.51.100.7"),
@@ -23,7 +23,7 @@ def test_behind_proxies_the_entry_the_outermost_trusted_proxy_wrote_counts(forwa
     assert client_ip_from("10.0.0.2", forwarded, behind_proxy=True, trusted_proxies=trusted) == expected
 
 
-@pytest.mark.parametrize("forwarded,trusted", [
+@pytest.mark.parametrize(("forwarded", "trusted"), [
     (None, 1), ("", 1), ("198.51.100.7", 2),       # fewer hops than trusted proxies: not through them
     ("not-an-address", 1), ("1.1.1.1, <script>", 1), ("1.1.1.1, 999.1.1.1", 1),
 ])

@@ -15,7 +15,7 @@ def test_it_reads_value_then_file_then_default(monkeypatch, tmp_path):
     assert env("BK_X", "d") == "direct"
 
 
-@pytest.mark.parametrize("raw,expected", [("1", True), ("yes", True), ("ya", True), ("0", False), ("off", False), ("", True)])
+@pytest.mark.parametrize(("raw", "expected"), [("1", True), ("yes", True), ("ya", True), ("0", False), ("off", False), ("", True)])
 def test_it_parses_booleans(monkeypatch, raw, expected):
     monkeypatch.setenv("BK_B", raw)
     assert envbool("BK_B", True) is expected

@@ -17,7 +17,7 @@ from berakhlak.lib.text import BadText, clean_text, text_problem
 ROOT = Path(__file__).resolve().parents[2] / "berakhlak"
 
 
-@pytest.mark.parametrize("value, expected", [
+@pytest.mark.parametrize(("value", "expected"), [
     ("Budi Santoso", None), ("", None), ("\t\x01\x7f\u202e", None),  # control characters and RTL marks are text
     ("a\x00b", "berisi karakter NUL (0x00) / holds a NUL character (0x00)"),
     ("x\udcff", "berisi byte yang bukan UTF-8 (0xFF) / holds a byte that is not UTF-8 (0xFF)"),
@@ -35,7 +35,7 @@ def test_clean_text():
         clean_text("abcd", max_length=3)
 
 
-@pytest.mark.parametrize("raw, expected", [
+@pytest.mark.parametrize(("raw", "expected"), [
     ("12", 12), (" 7 ", 7), ("", 0), (None, 0), ("abc", 0), ("-1", 0), ("1.5", 0), ("١٢", 0),  # Arabic-Indic digits
     ("9223372036854775807", 2**63 - 1), ("9223372036854775808", 0), ("9" * 30, 0), ("1\x00", 0),
 ])
@@ -67,7 +67,7 @@ def test_other_links_are_refused(url):
     assert link_problem(url) is not None and safe_link(url) == ""
 
 
-@pytest.mark.parametrize("value, cell", [
+@pytest.mark.parametrize(("value", "cell"), [
     ("=HYPERLINK(\"http://x\",\"klik\")", "'=HYPERLINK(\"http://x\",\"klik\")"), ("+62 812", "'+62 812"),
     ("-1+1", "'-1+1"), ("@SUM(A1)", "'@SUM(A1)"), ("\t=1", "'\t=1"), ("\r=1", "'\r=1"),
     ("Budi", "Budi"), (" =1", " =1"), ("a=b", "a=b"), ("", ""), (None, ""), (-3, -3), (2.5, 2.5),

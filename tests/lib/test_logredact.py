@@ -17,7 +17,7 @@ TOKEN = "4711-" + secrets.token_urlsafe(24)
 KEY = "Zm9ybXVsaXI:" + secrets.token_urlsafe(16)  # whatever a signed 360 key looks like
 
 
-@pytest.mark.parametrize("line,expected", [
+@pytest.mark.parametrize(("line", "expected"), [
     (f'127.0.0.1 - - [04/Dec/2026:10:00:00 +0700] "GET /s/{TOKEN}/halaman/2/ HTTP/1.1" 200 512 "-" "Firefox"',
      '127.0.0.1 - - [04/Dec/2026:10:00:00 +0700] "GET /s/[redacted]/halaman/2/ HTTP/1.1" 200 512 "-" "Firefox"'),
     (f"POST /s/{TOKEN}/kirim/?ulang=1&x={TOKEN} HTTP/1.1", "POST /s/[redacted]/kirim/?[redacted] HTTP/1.1"),

@@ -70,7 +70,7 @@ def test_units_parent_may_come_after_its_child():
     assert problems == [] and plan.depth["A1"] == 2
 
 
-@pytest.mark.parametrize("line,column", [
+@pytest.mark.parametrize(("line", "column"), [
     (["", "Tanpa kode", "ROOT"], "kode"),
     (["X", "", "ROOT"], "nama"),
     (["K" * 65, "Kode panjang", "ROOT"], "kode"),
@@ -136,7 +136,7 @@ def test_employees_good_file_derives_sex_birth_and_chain_depth():
     assert plan.depth == {BOSS: 0, STAFF: 1}
 
 
-@pytest.mark.parametrize("nip,fragment", [
+@pytest.mark.parametrize(("nip", "fragment"), [
     ("19860926201505100", "18 digit"),          # 17 digits
     ("1986092620150510011", "18 digit"),        # 19 digits
     ("19860926201505100A", "angka"),            # a letter
@@ -166,7 +166,7 @@ def test_employees_duplicate_nip_in_file():
     assert where(problems) == [(3, "nip")] and "baris 2" in problems[0].reason
 
 
-@pytest.mark.parametrize("line,column", [
+@pytest.mark.parametrize(("line", "column"), [
     (emp(unit="ZZZ"), "unit_kode"),
     (emp(jj="KEPALA"), "jenis_jabatan"),
     (emp(jp="HONORER"), "jenis_pegawai"),

@@ -316,7 +316,7 @@ def test_hr_cannot_import_into_another_agency(client, world, upload_dir):
 
 # --- who sees a job ------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("role,status", [("hr", 200), ("admin", 200), ("hr_b", 404), ("head", 404),
+@pytest.mark.parametrize(("role", "status"), [("hr", 200), ("admin", 200), ("hr_b", 404), ("head", 404),
                                          ("agent", 404), ("employee", 404)])
 def test_a_job_is_seen_by_hr_of_its_agency_and_the_admin_only(client, world, role, status):
     _a, _b, people = world

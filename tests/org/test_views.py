@@ -345,7 +345,7 @@ def test_it_shows_the_unit_tree_with_a_constant_number_of_queries(client, hr, ag
     client.get("/")
     small_roots = queries(client, "/organisasi/unit/")
     small_children = queries(client, f"/organisasi/unit/{tree['root'].pk}/anak/")
-    for i in range(10):  # ten more agencies: ten more roots, each with a head
+    for _i in range(10):  # ten more agencies: ten more roots, each with a head
         root = UnitFactory(agency=AgencyFactory())
         Unit.objects.filter(pk=root.pk).update(head=EmployeeFactory(unit=root))
         UnitFactory(parent=root)
@@ -376,7 +376,7 @@ def test_it_shows_the_unit_counts_and_head(hr_client, agency, tree):
     html = hr_client.get(f"/organisasi/unit/{tree['biro'].pk}/").content.decode()
     assert "Hendra Wijaya" in html
     assert "2 (langsung di unit ini: 1)" in html
-    assert 'href="/organisasi/unit/%d/">Sekretariat Jenderal</a>' % tree["root"].pk in html  # breadcrumb
+    assert f'href="/organisasi/unit/{tree["root"].pk}/">Sekretariat Jenderal</a>' in html  # breadcrumb
     assert "Bagian Rumah Tangga" in html  # sub-unit
     assert f"/organisasi/pegawai/?unit={tree['biro'].pk}" in html
     tree_html = hr_client.get("/organisasi/unit/").content.decode()

@@ -216,6 +216,6 @@ def test_unknown_agency_unit_or_year_is_a_clear_message_and_exit_status_one(org)
     with pytest.raises(CommandError):
         call_command("skp", "recap", "--agency", "KEMENX", "--year", "dua", stdout=io.StringIO())
     # a unit of another agency is unknown here
+    UnitFactory(parent=org["other_agency"].units.get(code="ROOT"), code="ONLY-LAIN")
     with pytest.raises(CommandError, match="tidak ada di KEMENX"):
-        UnitFactory(parent=org["other_agency"].units.get(code="ROOT"), code="ONLY-LAIN")
         call_command("skp", "recap", "--agency", "KEMENX", "--year", "2024", "--unit", "ONLY-LAIN", stdout=io.StringIO())

@@ -14,7 +14,7 @@ from berakhlak.performance import rules as r
 
 # --- the kuadran: all nine cells -----------------------------------------------------------------------
 
-@pytest.mark.parametrize("hasil, perilaku, expected", [
+@pytest.mark.parametrize(("hasil", "perilaku", "expected"), [
     ("DIATAS", "DIBAWAH", "KURANG"),
     ("DIATAS", "SESUAI", "BAIK"),
     ("DIATAS", "DIATAS", "SANGAT_BAIK"),
@@ -35,13 +35,13 @@ def test_a_below_expectation_behaviour_is_never_butuh_perbaikan_unless_results_a
     assert r.predikat("DIBAWAH", "DIBAWAH") == "SANGAT_KURANG"
 
 
-@pytest.mark.parametrize("hasil, perilaku", [("BAIK", "SESUAI"), ("SESUAI", ""), ("diatas", "SESUAI"), (None, "SESUAI")])
+@pytest.mark.parametrize(("hasil", "perilaku"), [("BAIK", "SESUAI"), ("SESUAI", ""), ("diatas", "SESUAI"), (None, "SESUAI")])
 def test_ratings_outside_the_vocabulary_are_refused(hasil, perilaku):
     with pytest.raises(r.RuleError):
         r.predikat(hasil, perilaku)
 
 
-@pytest.mark.parametrize("org, rating", [("ISTIMEWA", "DIATAS"), ("BAIK", "SESUAI"), ("BUTUH_PERBAIKAN", "DIBAWAH"),
+@pytest.mark.parametrize(("org", "rating"), [("ISTIMEWA", "DIATAS"), ("BAIK", "SESUAI"), ("BUTUH_PERBAIKAN", "DIBAWAH"),
                                          ("KURANG", "DIBAWAH"), ("SANGAT_KURANG", "DIBAWAH")])
 def test_a_head_receives_the_units_result_as_hasil_kerja(org, rating):
     assert r.head_hasil_kerja(org) == rating
@@ -72,7 +72,7 @@ def test_monthly_periods_know_leap_years():
         assert (b.starts_on - a.ends_on).days == 1  # no gap, no overlap
 
 
-@pytest.mark.parametrize("year, frequency", [(2024, "WEEKLY"), (2024, ""), (1899, "QUARTERLY"), (3000, "MONTHLY")])
+@pytest.mark.parametrize(("year", "frequency"), [(2024, "WEEKLY"), (2024, ""), (1899, "QUARTERLY"), (3000, "MONTHLY")])
 def test_bad_period_settings_are_refused(year, frequency):
     with pytest.raises(r.RuleError):
         r.periods_for(year, frequency)
@@ -83,7 +83,7 @@ def test_bad_period_settings_are_refused(year, frequency):
 P = r.Person
 
 
-@pytest.mark.parametrize("chain, expected", [
+@pytest.mark.parametrize(("chain", "expected"), [
     ([P(2, "PENGAWAS")], 2),
     ([P(2, "ADMINISTRATOR")], 2),
     ([P(2, "JPT")], 2),
@@ -110,7 +110,7 @@ def test_a_cycle_in_the_chain_never_makes_someone_their_own_rater():
 
 # --- the workflow ----------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("state, action, roles, reason, expected", [
+@pytest.mark.parametrize(("state", "action", "roles", "reason", "expected"), [
     ("DRAFT", "edit", {"EMPLOYEE"}, "", "DRAFT"),
     ("DRAFT", "submit", {"EMPLOYEE"}, "", "SUBMITTED"),
     ("RETURNED", "submit", {"EMPLOYEE"}, "", "SUBMITTED"),
@@ -130,7 +130,7 @@ def test_allowed_transitions(state, action, roles, reason, expected):
     assert r.transition(state, action, frozenset(roles), reason) == expected
 
 
-@pytest.mark.parametrize("state, action, roles, reason, message", [
+@pytest.mark.parametrize(("state", "action", "roles", "reason", "message"), [
     ("DRAFT", "edit", {"RATER"}, "", "tidak berwenang"),            # only the employee edits a draft
     ("SUBMITTED", "edit", {"EMPLOYEE"}, "", "diajukan"),
     ("APPROVED", "edit", {"EMPLOYEE"}, "", "disetujui"),
@@ -277,7 +277,7 @@ def test_breaches_match_the_table_read_with_exact_fractions(org, numbers):
 
 # --- angka kredit ----------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("pred, percent", [("SANGAT_BAIK", 150), ("BAIK", 100), ("BUTUH_PERBAIKAN", 75),
+@pytest.mark.parametrize(("pred", "percent"), [("SANGAT_BAIK", 150), ("BAIK", 100), ("BUTUH_PERBAIKAN", 75),
                                            ("KURANG", 50), ("SANGAT_KURANG", 25)])
 def test_angka_kredit_is_the_predikats_share_of_the_coefficient(pred, percent):
     assert r.angka_kredit(pred, Decimal("12.5")) == (Decimal("12.5") * percent / 100).quantize(Decimal("0.001"))
@@ -295,7 +295,7 @@ def test_angka_kredit_refuses_bad_input():
         r.angka_kredit("BAIK", Decimal("-1"))
 
 
-@pytest.mark.parametrize("name, jenjang", [
+@pytest.mark.parametrize(("name", "jenjang"), [
     ("Analis SDM Aparatur Ahli Muda", "Ahli Muda"),
     ("Pranata Komputer Ahli  Pertama", "Ahli Pertama"),
     ("Arsiparis Terampil", "Terampil"),
@@ -318,7 +318,7 @@ def test_a_dated_table_gives_the_row_in_force():
 MB = 1048576
 
 
-@pytest.mark.parametrize("name, size, head, ok", [
+@pytest.mark.parametrize(("name", "size", "head", "ok"), [
     ("laporan.pdf", 1000, b"%PDF-1.7\n", True),
     ("foto.JPG", 1000, b"\xff\xd8\xff\xe0", True),
     ("scan.png", 5 * MB, b"\x89PNG\r\n\x1a\n", True),          # exactly the limit

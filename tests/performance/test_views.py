@@ -111,7 +111,7 @@ def test_angka_kredit_shows_on_a_functional_positions_annual_rating(skp_org, log
     assert 'id="angka-kredit">25,000' in page and "Ahli Muda" in page
 
 
-@pytest.mark.parametrize("who, sees", [
+@pytest.mark.parametrize(("who", "sees"), [
     ("analis", True), ("kabag", True), ("kabiro_a", True), ("kepala", True),
     ("pelaksana", False), ("kabiro_b", False), ("outsider", False),
 ])

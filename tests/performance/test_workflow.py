@@ -35,7 +35,7 @@ def _plan(skp, actor):
 
 
 
-@pytest.mark.parametrize("who, rater", [
+@pytest.mark.parametrize(("who", "rater"), [
     ("analis", "kabag"),          # direct superior at pengawas level
     ("junior", "kabag"),          # superior is a pelaksana: the next one up
     ("kabag", "kabiro_a"),

@@ -90,7 +90,7 @@ def test_the_svg_is_standalone_accessible_and_labels_the_axes():
     assert root.get("role") == "img" and root.get("aria-label") == "Profil nilai dasar"
     assert root.find("svg:title", NS).text == "Profil nilai dasar"
     _x, _y, width, height = (float(v) for v in root.get("viewBox").split())
-    assert width == 320 and 0 < height and root.get("width") == "320"
+    assert width == 320 and height > 0 and root.get("width") == "320"
     labels = root.findall("svg:g[@class='labels']/svg:text", NS)
     # the seven values fit whole (wrapped at most), the first centred above the chart
     assert [" ".join(t.text for t in label) for label in labels] == VALUES
@@ -145,7 +145,7 @@ def test_other_scales_and_a_hair_outside_of_floating_point():
     radar_svg(["a", "b", "c"], [("s", [5 + 1e-12, 1 - 1e-12, 3], "red")])  # a mean computed as 5.000000000001
 
 
-@pytest.mark.parametrize("axes, series, kwargs, message", [
+@pytest.mark.parametrize(("axes", "series", "kwargs", "message"), [
     (["a", "b"], [], {}, "at least 3 axes"),
     ([], [], {}, "at least 3 axes"),
     (["a", "b", "c"], [("s", [1, 2, 6], "red")], {}, "outside the scale"),

@@ -18,8 +18,18 @@ from berakhlak.performance import rules
 from berakhlak.performance.reporting import evaluation_document, recap_report, skp_document
 from berakhlak.performance.selectors import recap, recap_units_meta, recap_years, skp_view
 from berakhlak.performance.services import (
-    delegation_create, evaluation_rate, evidence_add, expectation_set, feedback_add, indicator_save,
-    realisation_save, result_save, skp_approve, skp_create, skp_submit, skp_update,
+    delegation_create,
+    evaluation_rate,
+    evidence_add,
+    expectation_set,
+    feedback_add,
+    indicator_save,
+    realisation_save,
+    result_save,
+    skp_approve,
+    skp_create,
+    skp_submit,
+    skp_update,
 )
 from berakhlak.reports import skp_charts, skp_pdf, skp_xlsx
 from tests.performance.conftest import skp_org  # noqa: F401  (the fixture)

@@ -8,10 +8,15 @@ import pytest
 from berakhlak.accounts.models import Role, RoleAssignment
 from berakhlak.surveys.indexing import index_compute
 from berakhlak.surveys.models import WaveMember
-from berakhlak.surveys.services import (
-    credential_for, draft_save, invitation_token, response_submit, wave_close, wave_launch,
-)
 from berakhlak.surveys.selectors import instrument_pages
+from berakhlak.surveys.services import (
+    credential_for,
+    draft_save,
+    invitation_token,
+    response_submit,
+    wave_close,
+    wave_launch,
+)
 from tests.factories import UserFactory
 
 

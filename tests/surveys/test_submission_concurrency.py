@@ -16,8 +16,15 @@ from berakhlak.surveys import services
 from berakhlak.surveys.models import InstrumentKind, Response, Spent, WaveMember, WaveStatus
 from berakhlak.surveys.selectors import instrument_pages
 from berakhlak.surveys.services import (
-    SurveyError, credential_for, draft_save, instrument_builtin, invitation_token, response_submit, wave_close,
-    wave_create, wave_launch,
+    SurveyError,
+    credential_for,
+    draft_save,
+    instrument_builtin,
+    invitation_token,
+    response_submit,
+    wave_close,
+    wave_create,
+    wave_launch,
 )
 from tests.factories import AgencyFactory, EmployeeFactory, UnitFactory
 

@@ -11,9 +11,18 @@ from django.core import mail
 from django.db import connection
 
 from berakhlak.audit.models import AuditEvent
-from berakhlak.surveys.models import Ballot, BallotUnit, Comment, Draft, Response, Spent, UnitResult, WaveMember, WaveStatus
+from berakhlak.surveys.models import (
+    Ballot,
+    BallotUnit,
+    Comment,
+    Draft,
+    Response,
+    Spent,
+    UnitResult,
+    WaveMember,
+    WaveStatus,
+)
 from berakhlak.surveys.services import credential_for, draft_get, invitation_token, wave_close, wave_launch
-
 
 
 def launch(wave, hr, capture):

@@ -5,8 +5,8 @@ cards); UU 20/2023 Pasal 4 (reworded guides HA1, HA2, LO2). REGULATIONS.md §1. 
 migration on purpose: migrations never import application code.
 """
 
-import datetime
 import copy
+import datetime
 
 from django.db import migrations
 
