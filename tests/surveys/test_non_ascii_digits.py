@@ -14,6 +14,7 @@ import pytest
 from berakhlak.surveys.models import WaveMember
 from berakhlak.surveys.services import invitation_token, wave_launch
 
+
 @pytest.fixture
 def launched(wave, hr, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):

@@ -18,7 +18,8 @@ def parse_scale(text: str | None) -> tuple[int, int] | None:
     if not text:
         return None
     low, sep, high = text.partition("-")
-    if not sep or not (low + high).isascii() or not low.isdigit() or not high.isdigit() or (int(low), int(high)) not in ((1, 4), (1, 5), (1, 6)):
+    digits = sep and (low + high).isascii() and low.isdigit() and high.isdigit()  # "²" is a digit too
+    if not digits or (int(low), int(high)) not in ((1, 4), (1, 5), (1, 6)):
         raise CommandError(f"--scale {text}: pakai 1-4, 1-5 atau 1-6 / use 1-4, 1-5 or 1-6")
     return int(low), int(high)
 
