@@ -13,12 +13,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from berakhlak.lib.i18n import gettext_noop
 from berakhlak.org.nip import PNS, PPPK, nip_problems
-
-
-def gettext_noop(s: str) -> str:
-    return s
-
 
 UNIT_COLUMNS = ("kode", "nama", "induk_kode")
 UNIT_REQUIRED = ("kode", "nama", "induk_kode")

@@ -27,6 +27,8 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
+from berakhlak.lib.i18n import gettext_noop
+
 __all__ = [
     "PNS",
     "PPPK",
@@ -45,11 +47,6 @@ _MIN_BIRTH_YEAR = 1900
 _MIN_AGE = 18
 # Days per month in a common year; February gets +1 in a leap year.
 _DAYS_IN_MONTH = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
-
-
-def gettext_noop(s: str) -> str:
-    """Mark a message template for translation without translating it (Django convention)."""
-    return s
 
 
 def _is_leap(year: int) -> bool:

@@ -20,13 +20,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from berakhlak.lib.i18n import gettext_noop
 from berakhlak.org.checks import Problem, check_header
 from berakhlak.performance import rules
-
-
-def gettext_noop(s: str) -> str:
-    return s
-
 
 COLUMNS = ("nip", "tahun", "periode", "rating_hasil_kerja", "rating_perilaku_kerja")
 #: The years an SKP year may have (the database's ``perf_year_plausible`` check).

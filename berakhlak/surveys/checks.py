@@ -10,9 +10,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from django.utils.translation import gettext_noop
-
 from berakhlak.analytics.likert import BEHAVIOUR_CODES
+from berakhlak.lib.i18n import gettext_noop
 from berakhlak.org.checks import Problem, check_header
 
 REQUIRED = ("respondent", "unit_kode", *BEHAVIOUR_CODES)

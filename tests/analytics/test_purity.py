@@ -5,7 +5,8 @@ import sys
 
 PURE = ["berakhlak.analytics.bands", "berakhlak.analytics.likert", "berakhlak.analytics.suppression",
         "berakhlak.analytics.reliability", "berakhlak.analytics.culture_index",
-        "berakhlak.analytics.selection", "berakhlak.analytics.trends", "berakhlak.org.nip", "berakhlak.org.checks", "berakhlak.demo.generator", "berakhlak.demo.survey_answers"]
+        "berakhlak.analytics.selection", "berakhlak.analytics.trends", "berakhlak.org.nip", "berakhlak.org.checks", "berakhlak.demo.generator", "berakhlak.demo.survey_answers",
+        "berakhlak.performance.checks", "berakhlak.surveys.checks", "berakhlak.lib.i18n"]
 
 
 def test_pure_modules_do_not_import_django():
