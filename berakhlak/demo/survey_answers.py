@@ -3,7 +3,8 @@
 The agency-level Indeks BerAKHLAK computed from these raw answers by the real pipeline reproduces
 given targets exactly at display precision (for the 2022 wave: the national table of REGULATIONS.md
 §2, as the study's "Gambar 1" shows for BKN). Units differ from each other through a per-unit effect,
-and people and items vary, so the answers look like a survey, not a constant. Standard library only.
+and people and items vary, so the answers look like a survey, not a constant.
+Standard library and the pure codes of ``analytics.likert`` only.
 """
 
 from __future__ import annotations
@@ -11,8 +12,8 @@ from __future__ import annotations
 import random
 from collections.abc import Mapping, Sequence
 
-BEHAVIOURS = tuple(f"{v}{i}" for v in ("BP", "AK", "KO", "HA", "LO", "AD", "KL") for i in (1, 2, 3))
-VALUES = ("BP", "AK", "KO", "HA", "LO", "AD", "KL")
+from berakhlak.analytics.likert import VALUE_CODES
+
 TABLE_2022 = {"BP": 57.9, "AK": 74.1, "KO": 56.7, "HA": 63.8, "LO": 65.8, "AD": 38.9, "KL": 69.4}
 
 
@@ -48,7 +49,7 @@ def simulate_wave(units: Sequence[tuple[object, int, float]], targets: Mapping[s
         for _ in range(count):
             person = rng.gauss(0, 0.45)
             row: dict = {"unit": unit}
-            for value in VALUES:
+            for value in VALUE_CODES:
                 mean = low + targets[value] / 100 * (high - low)
                 for i in (1, 2, 3):
                     if rng.random() < missing_rate:
@@ -58,7 +59,7 @@ def simulate_wave(units: Sequence[tuple[object, int, float]], targets: Mapping[s
                     row[f"{value}{i}"] = min(high, max(low, answer))
             rows.append(row)
     # nudge single answers, chosen at random, until each value's total is exactly on target
-    for value in VALUES:
+    for value in VALUE_CODES:
         cells = [(r, f"{value}{i}") for r in rows for i in (1, 2, 3) if r[f"{value}{i}"] is not None]
         if not cells:
             continue

@@ -19,7 +19,8 @@ from pathlib import Path
 from django.db import transaction
 from django.db.models import Count
 
-from berakhlak.demo.survey_answers import BEHAVIOURS, TABLE_2022, simulate_wave
+from berakhlak.analytics.likert import BEHAVIOUR_CODES
+from berakhlak.demo.survey_answers import TABLE_2022, simulate_wave
 from berakhlak.org.models import Agency, Employee, Unit
 from berakhlak.surveys.indexing import index_compute
 from berakhlak.surveys.models import InstrumentKind, Wave
@@ -65,9 +66,9 @@ def demo_waves(agency: Agency) -> list[Wave]:
                 path = Path(tmp) / f"jawaban-{code}.csv"
                 with path.open("w", newline="", encoding="utf-8") as fh:
                     out = csv.writer(fh)
-                    out.writerow(["respondent", "unit_kode", *BEHAVIOURS])
+                    out.writerow(["respondent", "unit_kode", *BEHAVIOUR_CODES])
                     for i, r in enumerate(rows, start=1):
-                        out.writerow([f"{code}-{i:05d}", r["unit"], *("" if r[b] is None else r[b] for b in BEHAVIOURS)])
+                        out.writerow([f"{code}-{i:05d}", r["unit"], *("" if r[b] is None else r[b] for b in BEHAVIOUR_CODES)])
                 with transaction.atomic():
                     responses_import(source=path, agency=agency, wave_code=code, filename=path.name)
                     wave = Wave.objects.get(agency=agency, code=code)

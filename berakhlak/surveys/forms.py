@@ -3,8 +3,8 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from berakhlak.analytics.likert import VALUE_CODES
 from berakhlak.surveys.models import Instrument
-from berakhlak.surveys.rules import VALUE_CODES
 
 
 class _Styled:

@@ -17,10 +17,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from berakhlak.analytics.likert import BEHAVIOUR_CODES
+from berakhlak.analytics.likert import BEHAVIOUR_CODES, VALUE_CODES
 from berakhlak.org.models import Agency, Employee, Unit
-
-VALUE_CODES = ("BP", "AK", "KO", "HA", "LO", "AD", "KL")
 
 
 class InstrumentKind(models.TextChoices):

@@ -14,11 +14,11 @@ from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
+from berakhlak.analytics.likert import VALUE_CODES
 from berakhlak.analytics.suppression import depth_order, subtree_totals
 
 Node = TypeVar("Node", bound=Hashable)
 
-VALUE_CODES = ("BP", "AK", "KO", "HA", "LO", "AD", "KL")
 QUESTIONS = ("PERSONAL", "CURRENT", "DESIRED")
 COMMENT_MAX = 2000
 

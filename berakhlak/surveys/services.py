@@ -19,7 +19,7 @@ from django.db.models import Count
 from django.urls import reverse
 from django.utils import timezone
 
-from berakhlak.analytics.likert import BEHAVIOUR_CODES
+from berakhlak.analytics.likert import BEHAVIOUR_CODES, VALUE_CODES
 from berakhlak.audit.services import audit_record
 from berakhlak.lib import anonymity
 from berakhlak.lib.db import load_rows
@@ -104,7 +104,7 @@ def instrument_item_add(*, actor, instrument: Instrument, value_code: str, text_
                           "this instrument is in use or built in: derive a new version")
     if instrument.kind != InstrumentKind.LIKERT:
         raise SurveyError("butir tambahan hanya untuk instrumen Likert / extra items need a Likert instrument")
-    if value_code not in rules.VALUE_CODES:
+    if value_code not in VALUE_CODES:
         raise SurveyError("pilih nilai BerAKHLAK / choose a BerAKHLAK value")
     text_id = text_id.strip()
     if not text_id:
