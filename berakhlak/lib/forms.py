@@ -1,12 +1,31 @@
-"""Helpers for views that read submitted values without a Django form."""
+"""Form helpers shared by the apps: Bootstrap styling of Django forms (``BootstrapStyled``) and readers of
+submitted values for views that use no Django form (``posted_id``, ``posted_text``)."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import Any
+
+from django import forms
 
 from berakhlak.lib.text import has_bad_characters
 
 MAX_ID = 2**63 - 1
+
+
+class BootstrapStyled:
+    """Mixin for a ``forms.Form``: ``style_widgets()`` gives every widget its Bootstrap class
+    (``form-check-input`` on a checkbox, ``form-select`` on a select, ``form-control`` otherwise),
+    keeping a class the field already set. Call it at the end of the form's ``__init__``."""
+
+    fields: dict[str, Any]
+
+    def style_widgets(self) -> None:
+        for field in self.fields.values():
+            widget = field.widget
+            css = ("form-check-input" if isinstance(widget, forms.CheckboxInput)
+                   else "form-select" if isinstance(widget, forms.Select) else "form-control")
+            widget.attrs.setdefault("class", css)
 
 
 def posted_id(data: Mapping[str, str], name: str) -> int:

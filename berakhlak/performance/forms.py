@@ -3,15 +3,15 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from berakhlak.lib.forms import BootstrapStyled
 from berakhlak.lib.links import MAX_LENGTH, link_problem
 from berakhlak.performance.models import Aspect, Frequency, OrgResult, Rating, ResultKind, SkpStyle
-from berakhlak.surveys.forms import _Styled
 
 
-class _Form(_Styled, forms.Form):
+class _Form(BootstrapStyled, forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self._style()
+        self.style_widgets()
 
 
 class YearForm(_Form):

@@ -4,21 +4,11 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from berakhlak.analytics.likert import VALUE_CODES
+from berakhlak.lib.forms import BootstrapStyled
 from berakhlak.surveys.models import Instrument
 
 
-class _Styled:
-    """Bootstrap classes on every widget."""
-
-    def _style(self):
-        for field in self.fields.values():
-            widget = field.widget
-            css = ("form-check-input" if isinstance(widget, forms.CheckboxInput)
-                   else "form-select" if isinstance(widget, forms.Select) else "form-control")
-            widget.attrs.setdefault("class", css)
-
-
-class WaveForm(_Styled, forms.Form):
+class WaveForm(BootstrapStyled, forms.Form):
     code = forms.CharField(label=_("Kode gelombang"), max_length=32, help_text=_("Misalnya 2025 atau 2025-S1."))
     title = forms.CharField(label=_("Judul"), max_length=255)
     instrument = forms.ModelChoiceField(label=_("Instrumen"), queryset=Instrument.objects.none())
@@ -33,7 +23,7 @@ class WaveForm(_Styled, forms.Form):
         super().__init__(*args, **kwargs)
         if instruments is not None:
             self.fields["instrument"].queryset = instruments
-        self._style()
+        self.style_widgets()
 
     def clean(self):
         data = super().clean()
@@ -44,7 +34,7 @@ class WaveForm(_Styled, forms.Form):
         return data
 
 
-class ItemForm(_Styled, forms.Form):
+class ItemForm(BootstrapStyled, forms.Form):
     value_code = forms.ChoiceField(label=_("Nilai BerAKHLAK"), choices=[(v, v) for v in VALUE_CODES])
     text_id = forms.CharField(label=_("Pernyataan (Bahasa Indonesia)"), max_length=400, widget=forms.Textarea(attrs={"rows": 2}))
     text_en = forms.CharField(label=_("Pernyataan (Inggris)"), max_length=400, required=False,
@@ -52,13 +42,13 @@ class ItemForm(_Styled, forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self._style()
+        self.style_widgets()
 
 
-class DeriveForm(_Styled, forms.Form):
+class DeriveForm(BootstrapStyled, forms.Form):
     name = forms.CharField(label=_("Nama versi baru"), max_length=255, required=False)
     scale = forms.ChoiceField(label=_("Skala"), choices=[("1-5", "1–5"), ("1-4", "1–4"), ("1-6", "1–6")])
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self._style()
+        self.style_widgets()
