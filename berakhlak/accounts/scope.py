@@ -14,9 +14,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 
 from berakhlak.accounts.models import Role, RoleAssignment
+from berakhlak.org.models import Agency
 
 
 @dataclass(frozen=True)
@@ -96,6 +97,19 @@ class Scope:
         if self.employee_id:
             q |= Q(**{f"{prefix}pk": self.employee_id})
         return q
+
+
+def managed_agencies(*, scope: Scope) -> QuerySet[Agency]:
+    """The agencies the user manages as HR: their waves, instruments, SKP years and 360 cycles
+    (the platform admin: all)."""
+    return Agency.objects.all() if scope.platform_admin else Agency.objects.filter(pk__in=scope.hr_agency_ids)
+
+
+def can_manage(scope: Scope, obj: object) -> bool:
+    """Whether the user manages ``obj``'s agency: ``obj`` is anything with an ``agency_id`` (a wave, an
+    instrument) or an agency id."""
+    agency_id = getattr(obj, "agency_id", obj)
+    return scope.platform_admin or agency_id in scope.hr_agency_ids
 
 
 ANONYMOUS = Scope()

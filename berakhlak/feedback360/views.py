@@ -14,7 +14,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from berakhlak.accounts.scope import scope_for
+from berakhlak.accounts.scope import managed_agencies, scope_for
 from berakhlak.analytics.feedback360 import OVERALL
 from berakhlak.analytics.likert import VALUE_CODES
 from berakhlak.feedback360 import rules, selectors, services
@@ -43,12 +43,6 @@ def _flash(request, level: int, text: str) -> None:
     messages.add_message(request, level, text)
 
 
-def _hr_agencies(scope):
-    from berakhlak.surveys.selectors import managed_agencies
-
-    return managed_agencies(scope=scope)
-
-
 @login_required
 def home(request):
     scope = scope_for(request.user)
@@ -62,7 +56,7 @@ def home(request):
             waiting = [p for p in selectors.to_approve(scope=scope, cycle=c) if p.nomination == NominationState.SUBMITTED]
             if waiting:
                 approvals.append((c, waiting))
-    hr = list(_hr_agencies(scope))
+    hr = list(managed_agencies(scope=scope))
     return render(request, "feedback360/home.html", {
         "cycles": cycles, "forms": forms_, "mine": mine, "approvals": approvals, "hr_agencies": hr,
         "cycle_form": CycleForm() if hr else None, "leads": scope.is_head or scope.is_hr,
@@ -73,7 +67,7 @@ def home(request):
 @require_POST
 def cycle_new(request):
     scope = scope_for(request.user)
-    agency = _hr_agencies(scope).filter(pk=posted_id(request.POST, "agency")).first()
+    agency = managed_agencies(scope=scope).filter(pk=posted_id(request.POST, "agency")).first()
     form = CycleForm(request.POST)
     if agency is None or not form.is_valid():
         messages.error(request, _("Periksa isian siklus baru."))

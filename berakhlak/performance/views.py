@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from berakhlak.accounts.scope import scope_for
+from berakhlak.accounts.scope import managed_agencies, scope_for
 from berakhlak.lib.forms import posted_id
 from berakhlak.org.models import Unit
 from berakhlak.performance import rules, selectors, services
@@ -63,12 +63,6 @@ def _submit(form, write):
         return None
 
 
-def _hr_agencies(scope):
-    from berakhlak.surveys.selectors import managed_agencies
-
-    return managed_agencies(scope=scope)
-
-
 @login_required
 def home(request):
     scope = scope_for(request.user)
@@ -78,7 +72,7 @@ def home(request):
     open_years = [y for y in years if y.agency_id == scope.employee_agency_id and y.pk not in have]
     rating = list(selectors.to_rate(scope=scope).exclude(status=SkpStatus.FINAL)[:300])
     waiting = [s for s in rating if s.status == SkpStatus.SUBMITTED]
-    hr_agencies = list(_hr_agencies(scope))
+    hr_agencies = list(managed_agencies(scope=scope))
     units = []
     if scope.is_head and not scope.is_hr:
         units = list(Unit.objects.filter(path__in=scope.head_paths).select_related("agency"))
@@ -124,7 +118,7 @@ def delegate(request):
 @require_POST
 def year_new(request):
     scope = scope_for(request.user)
-    agency = _hr_agencies(scope).filter(pk=posted_id(request.POST, "agency")).first()
+    agency = managed_agencies(scope=scope).filter(pk=posted_id(request.POST, "agency")).first()
     if agency is None:
         return HttpResponseForbidden(_("Halaman ini untuk SDM instansi."))
     form = YearForm(request.POST)

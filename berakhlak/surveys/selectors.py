@@ -60,16 +60,6 @@ def wave_get(*, scope: Scope, pk: int) -> Wave:
     return wave
 
 
-def managed_agencies(*, scope: Scope) -> QuerySet[Agency]:
-    """The agencies whose waves and instruments the user manages (HR; the platform admin: all)."""
-    return Agency.objects.all() if scope.platform_admin else Agency.objects.filter(pk__in=scope.hr_agency_ids)
-
-
-def can_manage(scope: Scope, wave_or_agency_id) -> bool:
-    agency_id = getattr(wave_or_agency_id, "agency_id", wave_or_agency_id)
-    return scope.platform_admin or agency_id in scope.hr_agency_ids
-
-
 def instrument_list(*, scope: Scope) -> QuerySet[Instrument]:
     q = Q(agency__isnull=True)
     if scope.platform_admin:

@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from berakhlak.accounts.scope import scope_for
+from berakhlak.accounts.scope import can_manage, managed_agencies, scope_for
 from berakhlak.lib.forms import posted_id
 from berakhlak.org.models import Unit
 from berakhlak.surveys import selectors
@@ -39,7 +39,7 @@ def wave_list(request):
     waves = selectors.wave_list(scope=scope)
     return render(request, "surveys/waves.html", {
         "waves": waves, "invitations": selectors.my_invitations(scope=scope),
-        "manageable": selectors.managed_agencies(scope=scope)})
+        "manageable": managed_agencies(scope=scope)})
 
 
 @login_required
@@ -55,7 +55,7 @@ def my_invitation(request, pk: int):
 @login_required
 def wave_new(request):
     scope = scope_for(request.user)
-    agencies = selectors.managed_agencies(scope=scope)
+    agencies = managed_agencies(scope=scope)
     agency = agencies.filter(code=request.GET.get("agency") or request.POST.get("agency")).first() or \
         (agencies.first() if agencies.count() == 1 else None)
     if agency is None:
@@ -77,7 +77,7 @@ def wave_new(request):
 def wave_detail(request, pk: int):
     scope = scope_for(request.user)
     wave = selectors.wave_get(scope=scope, pk=pk)
-    manage = selectors.can_manage(scope, wave)
+    manage = can_manage(scope, wave)
     rate = selectors.response_rate(scope=scope, wave=wave, parent=_unit_param(request, wave, scope)) \
         if wave.status != WaveStatus.DRAFT else []
     context = {"wave": wave, "manage": manage, "rate": rate,
@@ -102,7 +102,7 @@ def _unit_param(request, wave, scope) -> Unit | None:
 def wave_action(request, pk: int, action: str):
     scope = scope_for(request.user)
     wave = selectors.wave_get(scope=scope, pk=pk)
-    if not selectors.can_manage(scope, wave):
+    if not can_manage(scope, wave):
         raise Http404
     try:
         if action == "buka":
@@ -145,7 +145,7 @@ def ballots(request, pk: int):
 
     scope = scope_for(request.user)
     wave = selectors.wave_get(scope=scope, pk=pk)
-    if not selectors.can_manage(scope, wave) or wave.status != WaveStatus.OPEN:
+    if not can_manage(scope, wave) or wave.status != WaveStatus.OPEN:
         raise Http404
     units = selectors.ballot_units(wave=wave)
     if request.method == "POST":
@@ -195,7 +195,7 @@ def instrument_detail(request, pk: int):
                 messages.success(request, _("Butir ditambahkan."))
                 return redirect("surveys:instrument", pk=instrument.pk)
             if request.POST.get("form") == "derive" and derive_form.is_valid():
-                agency = instrument.agency or selectors.managed_agencies(scope=scope).first()
+                agency = instrument.agency or managed_agencies(scope=scope).first()
                 low, high = (int(x) for x in derive_form.cleaned_data["scale"].split("-"))
                 new = instrument_derive(actor=request.user, agency=agency, base=instrument,
                                         name=derive_form.cleaned_data["name"], scale=(low, high))

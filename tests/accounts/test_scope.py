@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 import pytest
 
 from berakhlak.accounts.models import Role, RoleAssignment
-from berakhlak.accounts.scope import ANONYMOUS, scope_for
+from berakhlak.accounts.scope import ANONYMOUS, can_manage, managed_agencies, scope_for
 from berakhlak.org import selectors
 from berakhlak.org.models import Employee, Unit
 from tests.factories import AgencyFactory, EmployeeFactory, UnitFactory, UserFactory
@@ -521,3 +521,17 @@ def test_it_drops_the_headed_units_of_a_deactivated_head(world):
     scope = scope_for(type(user).objects.get(pk=user.pk))
     assert not scope.is_head and not scope.sees_people
     assert not selectors.employee_list(scope=scope).exists()
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_only_hr_and_the_platform_admin_manage_an_agency(world, role):
+    """``managed_agencies``/``can_manage`` (one home for surveys, SKP and 360): HR manages its own agency
+    only, the platform admin every agency, a head, a change agent or an employee none."""
+    scope = scope_for(world.users[role])
+    expected = {"admin": {"A", "B"}, "hr": {"A"}}.get(role, set())
+    codes = {a.code.removeprefix("INST") for a in managed_agencies(scope=scope)}
+    assert codes == expected
+    for name, agency in world.agencies.items():
+        unit = world.units[(name, "c1a")]  # anything with an agency_id
+        assert can_manage(scope, agency.pk) is (name in expected)
+        assert can_manage(scope, unit) is (name in expected)
