@@ -3,7 +3,8 @@
 Pure rules and checks (``org/nip.py``, ``org/checks.py``, ``performance/checks.py``, ``surveys/checks.py``)
 must not import Django, yet their message templates must reach the ``.po`` catalogue. Import this function
 under its Django name, ``gettext_noop``, so ``makemessages`` extracts the strings with its default keywords;
-the caller translates the returned template later (``gettext(problem.message)``).
+the template is returned untranslated (a view may pass it to ``gettext``; the import problems carry
+both languages in one line).
 """
 
 from __future__ import annotations
