@@ -1,8 +1,8 @@
 """The 360-degree assessment at scale: rater proposals and per-employee results as engine-portable Ibis
 expressions (DESIGN.md "Architecture"). They run inside the app database for one agency and on DuckDB
 over Parquet for the whole country (``benchmarks/feedback360_*.py``); no Python loop ever touches a
-person or an answer. The rules they apply are those of ``berakhlak.feedback360.rules`` (pure), which
-the tests check against these expressions.
+person or an answer. The rules they apply are those of ``berakhlak.analytics.feedback360_rules``
+(pure, re-exported by ``berakhlak.feedback360.rules``), which the tests check against these expressions.
 
 Proposals (``proposals``), deterministic for a cycle's ``seed`` and linear in the number of employees:
 
@@ -38,8 +38,7 @@ from typing import Any
 
 import ibis
 
-from berakhlak.analytics.likert import BEHAVIOUR_CODES, VALUE_CODES
-from berakhlak.feedback360.rules import (
+from berakhlak.analytics.feedback360_rules import (
     ALL,
     CROSS,
     OTHERS,
@@ -52,6 +51,7 @@ from berakhlak.feedback360.rules import (
     check_quotas,
     check_weights,
 )
+from berakhlak.analytics.likert import BEHAVIOUR_CODES, VALUE_CODES
 
 Part = Callable[[Any, str], Any]  # Ibis expression and relationship -> Ibis expression
 # An Ibis table or column expression: Ibis is checked as Any here (its types are not part of this contract)

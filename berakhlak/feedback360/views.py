@@ -355,6 +355,7 @@ def report_page(request, pk: int, employee_id: int):
 def report_pdf(request, pk: int, employee_id: int):
     from django.utils import translation
 
+    from berakhlak.feedback360.reporting import report_data
     from berakhlak.reports.feedback360_pdf import feedback360_pdf
 
     scope = scope_for(request.user)
@@ -363,7 +364,7 @@ def report_pdf(request, pk: int, employee_id: int):
         report = selectors.report(scope=scope, cycle=cycle, employee_id=employee_id)
     if not report.computed:
         raise Http404
-    response = HttpResponse(feedback360_pdf(report), content_type="application/pdf")
+    response = HttpResponse(feedback360_pdf(report_data(report)), content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="360-{cycle.code}-{report.employee.nip}.pdf"'
     return response
 

@@ -1,8 +1,9 @@
 """The personal report of a 360-degree assessment as PDF (WeasyPrint): A4 portrait, Bahasa Indonesia,
-printed from a ``feedback360.selectors.Report`` (which the caller has already been allowed to see).
+printed from the plain data of ``feedback360.reporting.report_data`` (built from a report the caller has
+already been allowed to see); no model is imported here.
 
-- ``feedback360_pdf(report)``: the PDF bytes; ``feedback360_report_html(report)``: the HTML it is printed
-  from (a preview); ``feedback360_context(report)``: the template context.
+- ``feedback360_pdf(data)``: the PDF bytes; ``feedback360_report_html(data)``: the HTML it is printed
+  from (a preview); ``feedback360_context(data)``: the template context.
 
 The report shows the cycle and the employee (nama, NIP, jabatan, unit kerja), the raters per group with
 the weights and the minimum per group (groups too small are said to be left out, never what they
@@ -18,7 +19,7 @@ are allowed; the fonts are the machine's).
 from __future__ import annotations
 
 import base64
-from typing import TYPE_CHECKING
+from typing import Any
 
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
@@ -28,9 +29,6 @@ from berakhlak.feedback360 import rules
 from berakhlak.feedback360.item_bank import LEVEL_LABELS
 from berakhlak.reports.common import html_to_pdf
 from berakhlak.reports.radar import radar_svg
-
-if TYPE_CHECKING:  # pragma: no cover
-    from berakhlak.feedback360.selectors import Report
 
 __all__ = ["COLOURS", "OTHERS_LABEL", "SELF_LABEL", "TEMPLATE", "TITLE", "feedback360_context", "feedback360_pdf",
            "feedback360_report_html", "num", "radar_data_uri", "signed"]
@@ -63,15 +61,15 @@ def signed(x: float | None) -> str:
     return num(0.0)
 
 
-def feedback360_pdf(report: Report) -> bytes:
+def feedback360_pdf(data: dict[str, Any]) -> bytes:
     """The personal 360 report as PDF bytes."""
-    return html_to_pdf(feedback360_report_html(report))
+    return html_to_pdf(feedback360_report_html(data))
 
 
-def feedback360_report_html(report: Report) -> str:
+def feedback360_report_html(data: dict[str, Any]) -> str:
     """The HTML the PDF is printed from."""
     with translation.override("id"):
-        return render_to_string(TEMPLATE, feedback360_context(report))
+        return render_to_string(TEMPLATE, feedback360_context(data))
 
 
 # --- context ----------------------------------------------------------------------------------------
@@ -84,31 +82,22 @@ def _on_scale(x: float | None) -> float | None:
     return min(max(x, rules.SCALE[0]), rules.SCALE[1])
 
 
-def radar_data_uri(report: Report, *, size: int = 340) -> str:
+def radar_data_uri(data: dict[str, Any], *, size: int = 340) -> str:
     """The radar chart of the 7 values (oneself against the others' weighted score) as a ``data:`` URL."""
+    values = data["values"]
     svg = radar_svg(
-        [v.label for v in report.values],
-        [(SELF_LABEL, [_on_scale(v.self_score) for v in report.values], COLOURS["self"]),
-         (OTHERS_LABEL, [_on_scale(v.score) for v in report.values], COLOURS["others"])],
+        [v.label for v in values],
+        [(SELF_LABEL, [_on_scale(v.self_score) for v in values], COLOURS["self"]),
+         (OTHERS_LABEL, [_on_scale(v.score) for v in values], COLOURS["others"])],
         scale=rules.SCALE, size=size,
         title=f"Profil nilai dasar BerAKHLAK: {SELF_LABEL.lower()} dan {OTHERS_LABEL.lower()}")
     return "data:image/svg+xml;base64," + base64.b64encode(svg.encode("utf-8")).decode("ascii")
 
 
-def _identity(report: Report) -> list[tuple[str, str]]:
-    p = report.participant
-    e = p.employee
-    position = getattr(e.position, "name", "") if e.position_id else ""
-    return [("Nama", e.name or DASH), ("NIP", e.nip or DASH), ("Jabatan", position or DASH),
-            ("Unit kerja", p.unit.name if p.unit_id else DASH),
-            ("Atasan langsung", p.superior.name if p.superior_id and p.superior else DASH),
-            ("Instansi", report.cycle.agency.name)]
-
-
-def _raters(report: Report, labels: dict[str, str], relationship_labels: dict[str, str]) -> list[dict]:
+def _raters(data: dict[str, Any], labels: dict[str, str], relationship_labels: dict[str, str]) -> list[dict]:
     """One row per group with answers: how many, its weight and share of the weighted score, and
     whether it is shown."""
-    g = report.grouping
+    g = data["grouping"]
     shown_weight = sum(g.weights.get(x, 0) for x in g.visible if x != rules.SELF)
     merged = [rel for rel in rules.ANONYMOUS if rel in g.group_of and g.group_of[rel] in (rules.OTHERS, None)]
     rows = []
@@ -138,29 +127,26 @@ def _line_row(line, shown: list[str]) -> dict:
             "spread": num(line.spread), "raters": line.raters or DASH}
 
 
-def _ranked(report: Report, key: str, texts: dict[str, str], value_of: dict[str, str]) -> list[dict]:
+def _ranked(data: dict[str, Any], key: str, texts: dict[str, str], value_of: dict[str, str]) -> list[dict]:
     return [{"code": code, "text": texts.get(code, code), "value": value_of.get(code[:2], code[:2]),
-             "score": num(score)} for code, score in report.ranking.get(key, [])]
+             "score": num(score)} for code, score in data["ranking"].get(key, [])]
 
 
-def feedback360_context(report: Report) -> dict:
-    """The template context of the personal 360 report (call inside ``translation.override("id")``)."""
-    from berakhlak.feedback360.models import Relationship
-    from berakhlak.feedback360.selectors import group_labels
-    from berakhlak.performance.models import Rating
-
-    cycle = report.cycle
-    labels = group_labels()
-    relationship_labels = {k: str(v) for k, v in Relationship.choices}
-    shown = list(report.shown_groups)
-    value_of = {v.code: v.label for v in report.values}
-    texts = {b.code: b.label for b in report.behaviours}
-    weights = cycle.weights
-    rule = cycle.suggestion_rule
+def feedback360_context(data: dict[str, Any]) -> dict:
+    """The template context of the personal 360 report from ``feedback360.reporting.report_data``
+    (call inside ``translation.override("id")``)."""
+    cycle = data["cycle"]
+    labels = data["group_labels"]
+    relationship_labels = data["relationship_labels"]
+    shown = list(data["shown_groups"])
+    value_of = {v.code: v.label for v in data["values"]}
+    texts = {b.code: b.label for b in data["behaviours"]}
+    weights = data["weights"]
+    rule = data["rule"]
     sections = []
-    for value in report.values:
+    for value in data["values"]:
         rows = []
-        for b in report.behaviours:
+        for b in data["behaviours"]:
             if b.code[:2] != value.code:
                 continue
             row = _line_row(b, shown)
@@ -170,33 +156,34 @@ def feedback360_context(report: Report) -> dict:
         sections.append({"code": value.code, "label": value.label, "rows": rows})
     # comments come as (group code, text); a label passes through unchanged
     comments = [{"code": v.code, "label": v.label,
-                 "items": [{"group": labels.get(grp, grp), "text": text} for grp, text in report.comments.get(v.code, [])]}
-                for v in report.values]
-    e = report.participant.employee
-    identity = _identity(report)
+                 "items": [{"group": labels.get(grp, grp), "text": text} for grp, text in data["comments"].get(v.code, [])]}
+                for v in data["values"]]
+    e = data["employee"]
+    identity = data["identity"]
+    agency = data["agency"]
     today = timezone.localdate()
     return {
         "title": TITLE,
         "cycle": cycle,
-        "agency": cycle.agency.name,
+        "agency": agency,
         "employee": e,
         "identity": identity,
         "identity_rows": [identity[i:i + 2] for i in range(0, len(identity), 2)],
-        "computed": report.computed,
-        "raters": _raters(report, labels, relationship_labels),
-        "hidden_raters": report.grouping.hidden_raters,
+        "computed": data["computed"],
+        "raters": _raters(data, labels, relationship_labels),
+        "hidden_raters": data["grouping"].hidden_raters,
         "weights": [{"label": relationship_labels[r], "weight": weights[r]} for r in rules.RELATIONSHIPS
                     if r != rules.SELF],
-        "min_raters": cycle.min_raters,
-        "radar": radar_data_uri(report) if report.computed else "",
+        "min_raters": data["min_raters"],
+        "radar": radar_data_uri(data) if data["computed"] else "",
         "self_label": SELF_LABEL, "others_label": OTHERS_LABEL, "colours": COLOURS,
         "shown_groups": [labels[g] for g in shown],
-        "values": [_line_row(v, shown) for v in report.values],
-        "overall": _line_row(report.overall, shown),
-        "suggestion": str(dict(Rating.choices)[report.suggestion]) if report.suggestion else None,
-        "rule": {"above": num(rule.above), "floor": num(rule.floor), "below": num(rule.below)},
-        "ranking": [("Tiga perilaku terkuat", _ranked(report, "strongest", texts, value_of)),
-                    ("Tiga perilaku terlemah", _ranked(report, "weakest", texts, value_of))],
+        "values": [_line_row(v, shown) for v in data["values"]],
+        "overall": _line_row(data["overall"], shown),
+        "suggestion": data["suggestion"],
+        "rule": {"above": num(rule["above"]), "floor": num(rule["floor"]), "below": num(rule["below"])},
+        "ranking": [("Tiga perilaku terkuat", _ranked(data, "strongest", texts, value_of)),
+                    ("Tiga perilaku terlemah", _ranked(data, "weakest", texts, value_of))],
         "sections": sections,
         "levels": rules.LEVELS,
         "behaviour_columns": 4 + len(rules.LEVELS),
@@ -204,6 +191,6 @@ def feedback360_context(report: Report) -> dict:
         "comments": comments,
         "has_comments": any(c["items"] for c in comments),
         "generated": date_format(today, "j F Y"),
-        "footer": " · ".join(p for p in (f"Laporan 360 {cycle.code}", e.name, f"NIP {e.nip}" if e.nip else "",
-                                         cycle.agency.name) if p),
+        "footer": " · ".join(p for p in (f"Laporan 360 {cycle['code']}", e["name"], f"NIP {e['nip']}" if e["nip"] else "",
+                                         agency) if p),
     }

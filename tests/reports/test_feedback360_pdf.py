@@ -13,6 +13,7 @@ from berakhlak.accounts.scope import scope_for
 from berakhlak.analytics.likert import BEHAVIOUR_CODES
 from berakhlak.feedback360 import selectors, services
 from berakhlak.feedback360.models import Assignment
+from berakhlak.feedback360.reporting import report_data
 from berakhlak.reports import feedback360_pdf as pdf
 from tests.feedback360.conftest import answer, approve_all, open_cycle, org360  # noqa: F401  (the fixture)
 
@@ -74,7 +75,7 @@ def test_the_report_shows_the_scores_and_never_a_peer(rated):
     assert report.computed and report.shown_groups == ["SUPERIOR", "PEER"]
 
     # the context: who is counted, with which share of the weighted score; the hidden group is said
-    context = pdf.feedback360_context(report)
+    context = pdf.feedback360_context(report_data(report))
     rows = {r["group"]: r for r in context["raters"]}
     assert (rows["SUPERIOR"]["share"], rows["PEER"]["share"], rows["SELF"]["share"]) == ("71,43 %", "28,57 %", "—")
     assert rows["PEER"]["raters"] == 3 and rows["PEER"]["visible"] and not rows["OTHERS"]["visible"]
@@ -89,7 +90,7 @@ def test_the_report_shows_the_scores_and_never_a_peer(rated):
     assert strongest[0]["score"] == "4,52" and weakest[0]["score"] == "3,10"
     assert context["radar"].startswith("data:image/svg+xml;base64,")
 
-    html = pdf.feedback360_report_html(report)
+    html = pdf.feedback360_report_html(report_data(report))
     assert "2 jawaban tidak ditampilkan (kelompok terlalu kecil)" in html
     assert CROSS_COMMENT not in html and PEER_COMMENT in html
     for name in rated["raters"]:
@@ -97,7 +98,7 @@ def test_the_report_shows_the_scores_and_never_a_peer(rated):
 
     if not shutil.which("pdftotext"):
         pytest.skip("pdftotext (poppler-utils) is not installed")
-    data = pdf.feedback360_pdf(report)
+    data = pdf.feedback360_pdf(report_data(report))
     assert data.startswith(b"%PDF-") and b"%%EOF" in data[-1024:]
     raw = _pdf_text(data)
     text = " ".join(raw.split())
@@ -128,6 +129,6 @@ def test_a_report_without_results_still_prints(org360):  # noqa: F811
     cycle = open_cycle(org360)
     a1 = org360["people"]["a1"]
     report = selectors.report(scope=scope_for(a1.user), cycle=cycle, employee_id=a1.pk)
-    html = pdf.feedback360_report_html(report)
+    html = pdf.feedback360_report_html(report_data(report))
     assert "Hasil siklus ini belum dihitung" in html and "data:image/svg+xml" not in html
     assert "Belum ada formulir yang dikirim." in html and "Belum ada skor." in html
