@@ -398,16 +398,13 @@ def ballots_print(*, actor, wave: Wave, unit: Unit) -> BallotSlips:
     if bu is None:
         raise SurveyError("semua pegawai unit ini memiliki surel / everyone in this unit has an e-mail address")
     Ballot.objects.filter(ballot_unit=bu).delete()
-    codes: list[str] = []
-    keys: set[str] = set()
-    while len(codes) < bu.eligible:
-        code = anonymity.random_code()
-        key = invitations.ballot_key(code)
-        if key in keys or Ballot.objects.filter(key=key).exists():
-            continue
-        keys.add(key)
-        codes.append(code)
-    Ballot.objects.bulk_create([Ballot(ballot_unit=bu, key=k) for k in keys])
+    by_key: dict[str, str] = {}
+    while len(by_key) < bu.eligible:  # one query per round, not per code; a collision only costs a new round
+        fresh = {invitations.ballot_key(c): c for c in (anonymity.random_code() for _ in range(bu.eligible - len(by_key)))}
+        taken = set(Ballot.objects.filter(key__in=list(fresh)).values_list("key", flat=True))
+        by_key.update((k, c) for k, c in fresh.items() if k not in taken)
+    codes = list(by_key.values())
+    Ballot.objects.bulk_create([Ballot(ballot_unit=bu, key=k) for k in by_key])
     bu.printing += 1
     bu.save(update_fields=["printing"])
     audit_record(actor=actor, action="wave.ballots_print", agency=wave.agency, obj=wave,
